@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { checkBackends } from './checkBackends.js';
+
+const usage = `Usage: lassonet-backend-check [--repeats N] [--json]
+
+Activates each installed tensor backend (cpu, wasm, webgl), times a LassoNet-sized product
+(778x77 by 77x100, the first layer on the MICE training set) and checks it against float64,
+then reports which backend 'auto' picks on this machine.`;
+
+async function main(): Promise<number> {
+  let values: { repeats?: string; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        repeats: { type: 'string', default: '20' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) {
+    console.error(`--repeats must be a positive integer, got '${values.repeats}'`);
+    return 2;
+  }
+  if (!values.json) {
+    console.log('Checking the tensor backends on this machine (a small check, not the MICE demo).');
+  }
+  const result = await checkBackends({ repeats });
+  if (values.json) {
+    console.log(JSON.stringify(result));
+    return 0;
+  }
+  console.table(
+    result.reports.map((r) => ({
+      backend: r.backend,
+      runs: r.available ? 'yes' : 'no',
+      'median ms': r.medianMs?.toFixed(2) ?? '',
+      'max rel. error': r.maxRelError?.toExponential(1) ?? '',
+      note: r.reason ?? '',
+    })),
+  );
+  console.log(`'auto' picks ${result.auto} here.`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

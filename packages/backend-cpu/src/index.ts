@@ -1,0 +1,23 @@
+// Importing tfjs' CPU backend registers it with tfjs-core's engine.
+import '@tensorflow/tfjs-backend-cpu';
+import { type BackendAdapter, registerAdapter, setTfBackend, tf } from '@lassonet/backend';
+
+/** The adapter for tfjs' plain JavaScript CPU backend. It can run anywhere. */
+export const cpu: BackendAdapter = {
+  name: 'cpu',
+  packageName: '@lassonet/backend-cpu',
+  async probe() {
+    return { available: true };
+  },
+  async activate() {
+    await setTfBackend('cpu');
+    // On first use under Node, tfjs' CPU backend prints an advert for tfjs-node. LassoNet's
+    // fast Node path is the wasm adapter, so the notice would only mislead: mark it shown.
+    const backend = tf.findBackend('cpu') as { firstUse?: boolean } | null;
+    if (backend !== null && backend.firstUse === true) backend.firstUse = false;
+  },
+};
+
+registerAdapter(cpu);
+
+export default cpu;

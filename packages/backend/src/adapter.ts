@@ -1,0 +1,34 @@
+/** Names of the backends LassoNet ships adapters for. */
+export type KnownBackendName = 'cpu' | 'wasm' | 'webgl';
+
+/** The outcome of asking an adapter whether it can run in the current environment. */
+export type BackendProbe = { available: true } | { available: false; reason: string };
+
+/**
+ * What a backend adapter provides. Adapters live in their own packages
+ * (`@lassonet/backend-cpu`, `-wasm`, `-webgl`) and register themselves on import.
+ */
+export interface BackendAdapter {
+  /** The tfjs backend name the adapter activates, for example `'wasm'`. */
+  readonly name: string;
+  /** The npm package that provides the adapter, used in error messages. */
+  readonly packageName: string;
+  /** Whether the backend can run here; when it cannot, says why. Never throws. */
+  probe(): Promise<BackendProbe>;
+  /** Makes this backend the active tfjs backend. Rejects with a `BackendError` on failure. */
+  activate(): Promise<void>;
+}
+
+/** Order in which `useBackend('auto')` tries the backends: fastest first. */
+export const AUTO_PREFERENCE: readonly KnownBackendName[] = ['webgl', 'wasm', 'cpu'];
+
+/** The package that provides each known adapter. */
+export const ADAPTER_PACKAGES: Readonly<Record<KnownBackendName, string>> = {
+  cpu: '@lassonet/backend-cpu',
+  wasm: '@lassonet/backend-wasm',
+  webgl: '@lassonet/backend-webgl',
+};
+
+export function isKnownBackendName(name: string): name is KnownBackendName {
+  return Object.hasOwn(ADAPTER_PACKAGES, name);
+}

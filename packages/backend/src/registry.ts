@@ -1,0 +1,55 @@
+import { ADAPTER_PACKAGES, type BackendAdapter, isKnownBackendName } from './adapter.js';
+import { BackendError } from './errors.js';
+
+const adapters = new Map<string, BackendAdapter>();
+
+/**
+ * Makes an adapter known to `useBackend`. Adapter packages call this when they are
+ * imported; registering the same adapter again is a no-op.
+ */
+export function registerAdapter(adapter: BackendAdapter): void {
+  const existing = adapters.get(adapter.name);
+  if (existing !== undefined && existing !== adapter) {
+    // A second, different adapter under one name would make `useBackend(name)` ambiguous.
+    if (existing.packageName !== adapter.packageName) {
+      throw new BackendError(
+        'ADAPTER_CONFLICT',
+        `Two adapters claim backend '${adapter.name}': ${existing.packageName} and ${adapter.packageName}.`,
+      );
+    }
+  }
+  adapters.set(adapter.name, adapter);
+}
+
+/** The registered adapter for `name`, if any. */
+export function getAdapter(name: string): BackendAdapter | undefined {
+  return adapters.get(name);
+}
+
+/** Names of the registered adapters, in registration order. */
+export function registeredBackends(): string[] {
+  return [...adapters.keys()];
+}
+
+/**
+ * Registers a known adapter by importing its package, for callers who name a backend
+ * without importing its adapter first. Resolution is relative to this package, so it
+ * finds adapters installed beside it (npm's flat layout) and fails quietly otherwise.
+ */
+export async function importKnownAdapter(name: string): Promise<BackendAdapter | undefined> {
+  const registered = adapters.get(name);
+  if (registered !== undefined) return registered;
+  if (!isKnownBackendName(name)) return undefined;
+  const specifier = ADAPTER_PACKAGES[name];
+  try {
+    await import(/* @vite-ignore */ specifier);
+  } catch {
+    return undefined;
+  }
+  return adapters.get(name);
+}
+
+/** Forgets every adapter. For tests of the registry itself. */
+export function clearAdaptersForTesting(): void {
+  adapters.clear();
+}

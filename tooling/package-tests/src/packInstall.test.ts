@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedSmoke, type SmokeResult, smokeScript } from './smokeScript.js';
+import { publishablePackages, repoRoot, run, runNodeModule } from './workspace.js';
+
+// Packs every publishable package, installs only the tarballs with npm into an empty
+// project outside the workspace, and uses them there the way a user would.
+describe('packed packages installed with npm', () => {
+  const packages = publishablePackages();
+  let work: string;
+  let project: string;
+  const tarballs = new Map<string, string>();
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'lassonet-pack-'));
+    expect(work.startsWith(repoRoot)).toBe(false);
+    const packDir = join(work, 'tarballs');
+    for (const { dir, manifest } of packages) {
+      const { stdout } = run('pnpm', ['pack', '--pack-destination', packDir], { cwd: dir });
+      const file = stdout.trim().split('\n').pop() ?? '';
+      tarballs.set(manifest.name, join(packDir, basename(file)));
+    }
+    project = join(work, 'project');
+    run('mkdir', ['-p', project]);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
+    );
+    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.values()], {
+      cwd: project,
+      env: { ...process.env, npm_config_workspaces: 'false' },
+    });
+  });
+
+  afterAll(() => {
+    if (work !== undefined) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('each tarball has its build, types, README and licence, and no workspace: ranges', () => {
+    for (const { manifest } of packages) {
+      const tarball = tarballs.get(manifest.name) ?? '';
+      const listing = run('tar', ['-tzf', tarball]).stdout.split('\n');
+      expect(listing, manifest.name).toEqual(
+        expect.arrayContaining([
+          'package/package.json',
+          'package/README.md',
+          'package/LICENSE',
+          'package/dist/index.js',
+          'package/dist/index.d.ts',
+        ]),
+      );
+      expect(
+        listing.some((f) => f.endsWith('.test.js')),
+        manifest.name,
+      ).toBe(false);
+      const packed = run('tar', ['-xzOf', tarball, 'package/package.json']).stdout;
+      expect(packed, manifest.name).not.toContain('workspace:');
+      expect(JSON.parse(packed).license, manifest.name).toBe('MIT');
+    }
+  });
+
+  it('the wasm adapter ships its .wasm binaries for browser bundles', () => {
+    const listing = run('tar', ['-tzf', tarballs.get('@lassonet/backend-wasm') ?? '']).stdout;
+    for (const file of [
+      'tfjs-backend-wasm.wasm',
+      'tfjs-backend-wasm-simd.wasm',
+      'tfjs-backend-wasm-threaded-simd.wasm',
+    ]) {
+      expect(listing).toContain(`package/dist/wasm/${file}`);
+    }
+  });
+
+  it('npm installs exactly one tfjs-core, as the peer of every package', () => {
+    const { stdout } = run('npm', ['ls', '@tensorflow/tfjs-core', '--all', '--json'], {
+      cwd: project,
+    });
+    const versions = new Set<string>();
+    const walk = (node: { dependencies?: Record<string, unknown> }) => {
+      for (const [name, child] of Object.entries(node.dependencies ?? {})) {
+        const entry = child as { version?: string; dependencies?: Record<string, unknown> };
+        if (name === '@tensorflow/tfjs-core' && entry.version) versions.add(entry.version);
+        walk(entry);
+      }
+    };
+    walk(JSON.parse(stdout));
+    expect([...versions]).toEqual(['4.22.0']);
+    const installed = JSON.parse(
+      readFileSync(join(project, 'node_modules/@tensorflow/tfjs-core/package.json'), 'utf8'),
+    );
+    expect(installed.version).toBe('4.22.0');
+  });
+
+  it('works under plain node in the user project', () => {
+    const { stdout } = runNodeModule(smokeScript, project);
+    expect(JSON.parse(stdout) as SmokeResult).toEqual(expectedSmoke);
+  });
+});

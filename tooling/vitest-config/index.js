@@ -1,0 +1,60 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, findChromium } from './chromium.js';
+
+const shared = {
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // tfjs holds one global engine per process; isolating files keeps backends apart.
+    isolate: true,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // The JSON report feeds the totals printed after `pnpm test` (tooling/scripts/test-summary.mjs).
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+  },
+};
+
+/** Tests that run in Node. */
+export function nodeConfig(overrides = {}) {
+  return mergeConfig(
+    defineConfig({
+      ...shared,
+      test: {
+        ...shared.test,
+        environment: 'node',
+        exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.ts'],
+      },
+    }),
+    overrides,
+  );
+}
+
+/**
+ * Tests that run in a real headless Chromium through Playwright. Uses Debian's
+ * `chromium` (or $CHROMIUM_PATH); fails with a clear message when it is missing.
+ */
+export function browserConfig(overrides = {}) {
+  const executablePath = findChromium();
+  if (executablePath === undefined) {
+    throw new Error(
+      'Browser tests need Chromium: run `pnpm browser:install` (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
+    );
+  }
+  return mergeConfig(
+    defineConfig({
+      ...shared,
+      test: {
+        ...shared.test,
+        include: ['src/**/*.browser.test.ts'],
+        browser: {
+          enabled: true,
+          headless: true,
+          screenshotFailures: false,
+          provider: playwright({ launchOptions: { executablePath, args: [...CHROMIUM_ARGS] } }),
+          instances: [{ browser: 'chromium' }],
+        },
+      },
+    }),
+    overrides,
+  );
+}
