@@ -1,12 +1,7 @@
-import { browserConfig, nodeConfig } from '@lassonet/vitest-config';
-import { defineConfig } from 'vitest/config';
+import { browserConfig, nodeConfig, projectsConfig } from '@lassonet/vitest-config';
 
-// The suite runs under Node and, from the built package, in a Chromium bundle.
-export default defineConfig({
-  test: {
-    projects: [
-      nodeConfig({ test: { name: 'node' } }),
-      browserConfig({ test: { name: 'chromium' } }),
-    ],
-  },
-});
+// The conformance suite under Node; the built package in Chromium, as a browser bundle sees it.
+export default projectsConfig(
+  nodeConfig({ test: { name: 'node' } }),
+  browserConfig({ test: { name: 'chromium' } }),
+);

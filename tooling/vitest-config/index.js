@@ -14,6 +14,14 @@ const shared = {
   },
 };
 
+/**
+ * A package whose tests run in several places (Node and Chromium): one vitest project each.
+ * Reporters are set here because vitest reads them from the root config only.
+ */
+export function projectsConfig(...projects) {
+  return defineConfig({ test: { reporters: shared.test.reporters, projects } });
+}
+
 /** Tests that run in Node. */
 export function nodeConfig(overrides = {}) {
   return mergeConfig(

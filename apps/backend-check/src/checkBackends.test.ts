@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type CheckResult, checkBackends } from './checkBackends.js';
@@ -41,5 +44,37 @@ describe('the built command under plain node', () => {
     const run = spawnSync(process.execPath, [main, '--repeats', 'many'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe("--repeats must be a positive integer, got 'many'");
+  });
+});
+
+describe('the built command writing a report file', () => {
+  const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+  it('writes the JSON report with --out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backend-check-'));
+    const out = join(dir, 'nested', 'backends.json');
+    const run = spawnSync(process.execPath, [main, '--repeats', '1', '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as CheckResult & { repeats: number };
+    expect(report.repeats).toBe(1);
+    expectNodeReport(report);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exits 2 with one line when the report cannot be written', () => {
+    // A regular file where a directory should be: no platform can create the report there.
+    const dir = mkdtempSync(join(tmpdir(), 'backend-check-'));
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, '');
+    const out = join(blocker, 'report.json');
+    const run = spawnSync(process.execPath, [main, '--repeats', '1', '--out', out], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(new RegExp(`^cannot write ${out}: E[A-Z]+: `));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
