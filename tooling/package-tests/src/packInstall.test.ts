@@ -92,6 +92,22 @@ describe('packed packages installed with npm', () => {
     expect(installed.version).toBe('4.22.0');
   });
 
+  it('finds an installed adapter by name without importing it first', () => {
+    const { stdout } = runNodeModule(
+      `import { useBackend, installedBackends, tf } from '@lassonet/backend';
+       const name = await useBackend('wasm');
+       const installed = await installedBackends();
+       const sum = (await tf.sum(tf.tensor1d([1, 2, 3])).data())[0];
+       console.log(JSON.stringify({ name, installed, sum }));`,
+      project,
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      name: 'wasm',
+      installed: ['wasm', 'webgl', 'cpu'],
+      sum: 6,
+    });
+  });
+
   it('works under plain node in the user project', () => {
     const { stdout } = runNodeModule(smokeScript, project);
     expect(JSON.parse(stdout) as SmokeResult).toEqual(expectedSmoke);
