@@ -66,7 +66,9 @@ describe('the built package in a Vite production bundle', () => {
 
   it('activates wasm and computes in Chromium without any set-up', async () => {
     const executablePath = findChromium();
-    expect(executablePath, 'Chromium is needed: pnpm browser:install').toBeDefined();
+    if (executablePath === undefined) {
+      throw new Error('Chromium not found: run `pnpm browser:install` or set CHROMIUM_PATH.');
+    }
     const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
     try {
       const page = await browser.newPage();

@@ -31,20 +31,37 @@ export function registeredBackends(): string[] {
   return [...adapters.keys()];
 }
 
+/** Loads a module by specifier; replaceable in tests. */
+export type ModuleLoader = (specifier: string) => Promise<unknown>;
+
+const importModule: ModuleLoader = (specifier) => import(/* @vite-ignore */ specifier);
+
 /**
  * Registers a known adapter by importing its package, for callers who name a backend
  * without importing its adapter first. Resolution is relative to this package, so it
- * finds adapters installed beside it (npm's flat layout) and fails quietly otherwise.
+ * finds adapters installed beside it (npm's flat layout). A package that is absent gives
+ * `undefined`; one that is present but fails to load is an error naming the cause.
  */
-export async function importKnownAdapter(name: string): Promise<BackendAdapter | undefined> {
+export async function importKnownAdapter(
+  name: string,
+  load: ModuleLoader = importModule,
+): Promise<BackendAdapter | undefined> {
   const registered = adapters.get(name);
   if (registered !== undefined) return registered;
   if (!isKnownBackendName(name)) return undefined;
   const specifier = ADAPTER_PACKAGES[name];
   try {
-    await import(/* @vite-ignore */ specifier);
-  } catch {
-    return undefined;
+    await load(specifier);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Node ("Cannot find package '…'") and browsers ("Failed to resolve module specifier
+    // "…"") both name the missing specifier; anything else is a broken installation.
+    if (message.includes(specifier)) return undefined;
+    throw new BackendError(
+      'ADAPTER_LOAD_FAILED',
+      `${specifier} is installed but could not be loaded: ${message}`,
+      { cause: error },
+    );
   }
   return adapters.get(name);
 }

@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackendAdapter, BackendProbe } from './adapter.js';
 import {
-  type BackendError,
+  BackendError,
   BackendNotInstalledError,
   BackendUnavailableError,
   NoBackendAvailableError,
 } from './errors.js';
-import { clearAdaptersForTesting, registerAdapter, registeredBackends } from './registry.js';
+import {
+  clearAdaptersForTesting,
+  importKnownAdapter,
+  registerAdapter,
+  registeredBackends,
+} from './registry.js';
 import { availableBackends, backendName, installedBackends, useBackend } from './useBackend.js';
 
 /** An adapter that records activations instead of touching tfjs. */
@@ -160,5 +165,41 @@ describe('registry', () => {
 
   it('backendName is undefined before any tfjs backend is active', () => {
     expect(backendName()).toBeUndefined();
+  });
+});
+
+describe('importKnownAdapter', () => {
+  it('treats a package that cannot be found as not installed', async () => {
+    const missing = async (specifier: string) => {
+      throw new Error(`Cannot find package '${specifier}' imported from /app/index.js`);
+    };
+    await expect(importKnownAdapter('wasm', missing)).resolves.toBeUndefined();
+  });
+
+  it('reports an installed adapter that fails to load, with the cause', async () => {
+    const cause = new Error("Cannot find package '@tensorflow/tfjs-backend-wasm'");
+    const broken = async () => {
+      throw cause;
+    };
+    const error = await importKnownAdapter('wasm', broken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect((error as BackendError).code).toBe('ADAPTER_LOAD_FAILED');
+    expect((error as Error).message).toBe(
+      "@lassonet/backend-wasm is installed but could not be loaded: Cannot find package '@tensorflow/tfjs-backend-wasm'",
+    );
+    expect((error as Error).cause).toBe(cause);
+  });
+
+  it('registers what the imported package registers', async () => {
+    const wasm = fakeAdapter('wasm', available).adapter;
+    const load = async () => registerAdapter(wasm);
+    await expect(importKnownAdapter('wasm', load)).resolves.toBe(wasm);
+  });
+
+  it('imports nothing for a name it does not know', async () => {
+    const load = async () => {
+      throw new Error('must not be called');
+    };
+    await expect(importKnownAdapter('cuda', load)).resolves.toBeUndefined();
   });
 });
