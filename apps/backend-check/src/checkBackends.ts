@@ -1,10 +1,4 @@
-import {
-  availableBackends,
-  getAdapter,
-  installedBackends,
-  tf,
-  useBackend,
-} from '@lassonet/backend';
+import { getAdapter, installedBackends, tf, useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
 import '@lassonet/backend-webgl';
@@ -100,17 +94,12 @@ export async function checkBackends(options: { repeats?: number } = {}): Promise
     throw new RangeError(`repeats must be a positive integer, got ${repeats}`);
   }
   const reports: BackendReport[] = [];
-  const available = new Set(await availableBackends());
   for (const name of await installedBackends()) {
     const adapter = getAdapter(name);
     if (adapter === undefined) continue;
-    if (!available.has(name)) {
-      const probe = await adapter.probe();
-      reports.push({
-        backend: name,
-        available: false,
-        reason: probe.available ? 'unknown' : probe.reason,
-      });
+    const probe = await adapter.probe();
+    if (!probe.available) {
+      reports.push({ backend: name, available: false, reason: probe.reason });
       continue;
     }
     await useBackend(adapter);

@@ -1,8 +1,8 @@
 // Small tools the cases share: moving matrices in and results out without leaking tensors.
 import type { Tensor } from '@lassonet/backend';
 import type { Matrix } from '../matrix.js';
-import { read, type TensorData } from '../tensorData.js';
-import type { TF } from '../types.js';
+import { fromMatrix, read, type TensorData } from '../tensorData.js';
+import type { CaseResult, TF } from '../types.js';
 
 /** A float32 2-D tensor holding `m`. Call inside `tf.tidy`. */
 export function toTensor(tf: TF, m: Matrix): Tensor {
@@ -33,4 +33,19 @@ export async function evaluateAll<K extends string>(
   } finally {
     for (const t of Object.values<Tensor>(results)) t.dispose();
   }
+}
+
+/** The backend's `op(x)` beside the float64 `reference(x)`, for one input matrix. */
+export async function matrixOpResult(
+  tf: TF,
+  label: string,
+  x: Matrix,
+  op: (tf: TF, x: Tensor) => Tensor,
+  reference: (x: Matrix) => Matrix,
+): Promise<CaseResult> {
+  return {
+    label,
+    actual: await evaluate(tf, () => op(tf, toTensor(tf, x))),
+    expected: fromMatrix(reference(x)),
+  };
 }

@@ -6,9 +6,8 @@ import { normalMatrix, uniformMatrix } from '../inputs.js';
 import { fromFunction, type Matrix } from '../matrix.js';
 import { Random } from '../random.js';
 import * as ref from '../reference.js';
-import { fromMatrix } from '../tensorData.js';
 import type { ConformanceCase, TF } from '../types.js';
-import { evaluate, toTensor } from './helpers.js';
+import { matrixOpResult } from './helpers.js';
 
 /** Rows of large logits: spread over ±50, all +50, all -50, one +50 among -50s, 90..98. */
 function largeLogits(rng: Random): Matrix {
@@ -41,11 +40,7 @@ function softmaxCase(
       ];
       const results = [];
       for (const [label, x] of inputs) {
-        results.push({
-          label,
-          actual: await evaluate(tf, () => op(tf, toTensor(tf, x))),
-          expected: fromMatrix(reference(x)),
-        });
+        results.push(await matrixOpResult(tf, label, x, op, reference));
       }
       return { results };
     },

@@ -5,9 +5,8 @@ import { normalMatrix, uniformMatrix, withZeros } from '../inputs.js';
 import type { Matrix } from '../matrix.js';
 import { Random } from '../random.js';
 import * as ref from '../reference.js';
-import { fromMatrix } from '../tensorData.js';
 import type { ConformanceCase, TF } from '../types.js';
-import { evaluate, toTensor } from './helpers.js';
+import { matrixOpResult } from './helpers.js';
 
 const ROWS = 37;
 const COLS = 23;
@@ -27,15 +26,7 @@ function unaryCase(
     name,
     async run(tf) {
       const x = inputs(new Random(seed));
-      return {
-        results: [
-          {
-            label: `[${x.rows}, ${x.cols}]`,
-            actual: await evaluate(tf, () => op(tf, toTensor(tf, x))),
-            expected: fromMatrix(reference(x)),
-          },
-        ],
-      };
+      return { results: [await matrixOpResult(tf, `[${x.rows}, ${x.cols}]`, x, op, reference)] };
     },
   };
 }
