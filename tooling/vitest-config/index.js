@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { CHROMIUM_ARGS, findChromium } from './chromium.js';
@@ -37,6 +39,8 @@ export function nodeConfig(overrides = {}) {
   );
 }
 
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
 /**
  * Tests that run in a real headless Chromium through Playwright. Uses Debian's
  * `chromium` (or $CHROMIUM_PATH); fails with a clear message when it is missing.
@@ -51,6 +55,9 @@ export function browserConfig(overrides = {}) {
   return mergeConfig(
     defineConfig({
       ...shared,
+      // Browser tests read the shared fixtures beside the repository (../shared) through the
+      // test server, which serves only the directories listed here.
+      server: { fs: { allow: [repoRoot, join(repoRoot, '../shared')] } },
       test: {
         ...shared.test,
         include: ['src/**/*.browser.test.ts'],

@@ -5,7 +5,7 @@ import {
   setTfBackend,
   tf,
 } from '@lassonet/backend';
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { type BackendWasm, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { defaultWasmPaths, type WasmPaths } from './wasmPaths.js';
 
 export interface WasmAdapterOptions {
@@ -59,6 +59,12 @@ export function createWasmAdapter(options: WasmAdapterOptions = {}): BackendAdap
     async activate() {
       configure(options);
       await setTfBackend('wasm');
+    },
+    hostView(tensor) {
+      // A view into the WebAssembly heap, where the backend keeps every tensor.
+      const backend = tf.findBackend('wasm') as BackendWasm | null;
+      if (backend === null || !backend.dataIdMap.has(tensor.dataId)) return undefined;
+      return backend.typedArrayFromHeap(tensor);
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { Tensor, TypedArray } from './tf.js';
+
 /** Names of the backends LassoNet ships adapters for. */
 export type KnownBackendName = 'cpu' | 'wasm' | 'webgl';
 
@@ -17,6 +19,12 @@ export interface BackendAdapter {
   probe(): Promise<BackendProbe>;
   /** Makes this backend the active tfjs backend. Rejects with a `BackendError` on failure. */
   activate(): Promise<void>;
+  /**
+   * Optional: the tensor's values as a typed array over the backend's own storage in main
+   * memory (no copy), or `undefined` when this backend does not hold that tensor there.
+   * See `hostView`.
+   */
+  hostView?(tensor: Tensor): TypedArray | undefined;
 }
 
 /** Order in which `useBackend('auto')` tries the backends: fastest first. */

@@ -11,6 +11,7 @@ export {
   BackendUnavailableError,
   NoBackendAvailableError,
 } from './errors.js';
+export { hostView } from './hostView.js';
 export { getAdapter, registerAdapter, registeredBackends } from './registry.js';
 export * from './tf.js';
 export {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedSmoke, type SmokeResult, smokeScript } from './smokeScript.js';
-import { publishablePackages, repoRoot, run, runNodeModule } from './workspace.js';
+import { packAndInstall, publishablePackages, repoRoot, run, runNodeModule } from './workspace.js';
 
 // Packs every publishable package, installs only the tarballs with npm into an empty
 // project outside the workspace, and uses them there the way a user would.
@@ -16,22 +16,9 @@ describe('packed packages installed with npm', () => {
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'lassonet-pack-'));
     expect(work.startsWith(repoRoot)).toBe(false);
-    const packDir = join(work, 'tarballs');
-    for (const { dir, manifest } of packages) {
-      const { stdout } = run('pnpm', ['pack', '--pack-destination', packDir], { cwd: dir });
-      const file = stdout.trim().split('\n').pop() ?? '';
-      tarballs.set(manifest.name, join(packDir, basename(file)));
-    }
-    project = join(work, 'project');
-    run('mkdir', ['-p', project]);
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
-    );
-    run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.values()], {
-      cwd: project,
-      env: { ...process.env, npm_config_workspaces: 'false' },
-    });
+    const installed = packAndInstall(packages, work);
+    project = installed.project;
+    for (const [name, file] of installed.tarballs) tarballs.set(name, file);
   });
 
   afterAll(() => {

@@ -1,6 +1,6 @@
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -61,4 +61,36 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 /** Runs an ES module source under plain `node` (no test runner, no loaders) in `cwd`. */
 export function runNodeModule(source: string, cwd: string): RunResult {
   return run(process.execPath, ['--input-type=module', '-e', source], { cwd });
+}
+
+export interface InstalledProject {
+  /** The npm project directory. */
+  project: string;
+  /** The tarball of each packed package, by package name. */
+  tarballs: Map<string, string>;
+}
+
+/**
+ * Packs the given workspace packages with pnpm (which rewrites workspace: ranges) and installs
+ * only those tarballs with npm into a new, empty project in `work`, as a user would.
+ */
+export function packAndInstall(packages: WorkspacePackage[], work: string): InstalledProject {
+  const packDir = join(work, 'tarballs');
+  const tarballs = new Map<string, string>();
+  for (const { dir, manifest } of packages) {
+    const { stdout } = run('pnpm', ['pack', '--pack-destination', packDir], { cwd: dir });
+    const file = stdout.trim().split('\n').pop() ?? '';
+    tarballs.set(manifest.name, join(packDir, basename(file)));
+  }
+  const project = join(work, 'project');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
+  );
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs.values()], {
+    cwd: project,
+    env: { ...process.env, npm_config_workspaces: 'false' },
+  });
+  return { project, tarballs };
 }

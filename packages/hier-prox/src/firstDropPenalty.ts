@@ -1,0 +1,159 @@
+import type { Tensor } from '@lassonet/backend';
+import { HierProxError } from './errors.js';
+import { type GroupLayout, groupLayout, singletonGroups } from './groups.js';
+import { checkKernels } from './hierProx.js';
+import { checkNumber, rejectUnknownOptions } from './options.js';
+import { hierProxKernel } from './proxKernel.js';
+
+export interface FirstDropOptions {
+  /** Hierarchy multiplier. Default 10. */
+  M?: number;
+  /** First-layer L1 penalty. Default 0. */
+  lambdaBar?: number;
+  groups?: readonly (readonly number[])[];
+  /** The first step penalty tried. Default 1e-6. */
+  start?: number;
+  /** The search multiplies the penalty by this until a feature drops. Default 2. */
+  factor?: number;
+  /** The prox is repeated until no skip weight moves by more than this. Default 1e-5. */
+  tol?: number;
+  /** At most this many repetitions per penalty. Default 10000. */
+  maxIterations?: number;
+}
+
+export interface FirstDrop {
+  /** The smallest step penalty on the grid start·factor^k whose fixed point drops a feature. */
+  lambda: number;
+  /** The grid value before it: the largest tried that keeps every feature (0 if none was). */
+  previous: number;
+  /** The features (indices) that `lambda` drops, ascending. */
+  dropped: number[];
+}
+
+const KNOWN = new Set(['M', 'lambdaBar', 'groups', 'start', 'factor', 'tol', 'maxIterations']);
+
+/**
+ * Where the regularization path should start: the smallest step penalty, on the geometric grid
+ * start·factor^k, at which repeating Hier-Prox on these weights until they stop moving removes
+ * at least one feature that is selected now. LassoNet's path starts from `lambda / learningRate`
+ * scaled down (the path package divides by 10), so that the first steps keep every feature.
+ */
+export async function firstDropPenalty(
+  skip: Tensor,
+  hidden: Tensor,
+  options: FirstDropOptions = {},
+): Promise<FirstDrop> {
+  rejectUnknownOptions(options, KNOWN, 'firstDropPenalty');
+  const M = checkNumber('M', options.M ?? 10, true);
+  const lambdaBar = checkNumber('lambdaBar', options.lambdaBar ?? 0);
+  const start = checkNumber('start', options.start ?? 1e-6, true);
+  const factor = checkNumber('factor', options.factor ?? 2, true);
+  if (factor <= 1) {
+    throw new HierProxError('INVALID_OPTION', `factor must be > 1, got ${factor}.`);
+  }
+  const tol = checkNumber('tol', options.tol ?? 1e-5);
+  const maxIterations = options.maxIterations ?? 10000;
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new HierProxError(
+      'INVALID_OPTION',
+      `maxIterations must be a positive integer, got ${String(maxIterations)}.`,
+    );
+  }
+  const [s, h] = checkKernels(skip, hidden);
+  const [nFeatures, nOutputs] = s.shape;
+  const nHidden = h.shape[1];
+  const layout =
+    options.groups === undefined
+      ? singletonGroups(nFeatures)
+      : groupLayout(options.groups, nFeatures);
+  const skip0 = new Float32Array(await s.data());
+  const hidden0 = new Float32Array(await h.data());
+
+  const before = selectedGroups(skip0, nOutputs, layout);
+  if (!before.some(Boolean)) {
+    throw new HierProxError(
+      'INVALID_OPTION',
+      'Every skip row is zero: no feature is selected, so there is none left to drop.',
+    );
+  }
+  // Beyond this penalty a single prox zeroes every group, so the search always ends.
+  const ceiling = penaltyCeiling(skip0, hidden0, nOutputs, nHidden, layout, M);
+
+  const skipNow = new Float32Array(skip0.length);
+  const hiddenNow = new Float32Array(hidden0.length);
+  const skipNext = new Float32Array(skip0.length);
+  const hiddenNext = new Float32Array(hidden0.length);
+  let previous = 0;
+  for (let lambda = start; ; lambda *= factor) {
+    skipNow.set(skip0);
+    hiddenNow.set(hidden0);
+    for (let iteration = 0; iteration < maxIterations; iteration++) {
+      hierProxKernel(
+        skipNow,
+        hiddenNow,
+        nOutputs,
+        nHidden,
+        layout,
+        { lambda, lambdaBar, M },
+        skipNext,
+        hiddenNext,
+      );
+      let moved = 0;
+      for (let i = 0; i < skipNow.length; i++) {
+        moved = Math.max(moved, Math.abs((skipNext[i] as number) - (skipNow[i] as number)));
+      }
+      skipNow.set(skipNext);
+      hiddenNow.set(hiddenNext);
+      if (moved < tol) break;
+    }
+    const after = selectedGroups(skipNow, nOutputs, layout);
+    const dropped: number[] = [];
+    for (let g = 0; g < layout.nGroups; g++) {
+      if (before[g] && !after[g]) {
+        for (let t = layout.offsets[g] as number; t < (layout.offsets[g + 1] as number); t++) {
+          dropped.push(layout.members[t] as number);
+        }
+      }
+    }
+    if (dropped.length > 0 || lambda > ceiling) {
+      return { lambda, previous, dropped: dropped.sort((a, b) => a - b) };
+    }
+    previous = lambda;
+  }
+}
+
+function selectedGroups(skip: Float32Array, nOutputs: number, layout: GroupLayout): boolean[] {
+  const selected: boolean[] = [];
+  for (let g = 0; g < layout.nGroups; g++) {
+    let any = false;
+    for (let t = layout.offsets[g] as number; t < (layout.offsets[g + 1] as number) && !any; t++) {
+      const row = (layout.members[t] as number) * nOutputs;
+      for (let k = 0; k < nOutputs; k++) if (skip[row + k] !== 0) any = true;
+    }
+    selected.push(any);
+  }
+  return selected;
+}
+
+/** max over groups of ||v|| + M·sum|u|: at a larger penalty every w_m is 0. */
+function penaltyCeiling(
+  skip: Float32Array,
+  hidden: Float32Array,
+  nOutputs: number,
+  nHidden: number,
+  layout: GroupLayout,
+  M: number,
+): number {
+  let ceiling = 0;
+  for (let g = 0; g < layout.nGroups; g++) {
+    let norm2 = 0;
+    let l1 = 0;
+    for (let t = layout.offsets[g] as number; t < (layout.offsets[g + 1] as number); t++) {
+      const j = layout.members[t] as number;
+      for (let k = 0; k < nOutputs; k++) norm2 += (skip[j * nOutputs + k] as number) ** 2;
+      for (let i = 0; i < nHidden; i++) l1 += Math.abs(hidden[j * nHidden + i] as number);
+    }
+    ceiling = Math.max(ceiling, Math.sqrt(norm2) + M * l1);
+  }
+  return ceiling;
+}

@@ -1,0 +1,35 @@
+import { Random } from '@lassonet/backend-conformance';
+import { describe, expect, it } from 'vitest';
+import { hierProxArrays } from './index.js';
+import { randomGroups, randomWeights } from './test-utils/randomCase.js';
+import { referenceHierProx } from './test-utils/reference.js';
+
+describe('hierProxArrays (no tensors)', () => {
+  const random = new Random(31);
+  const shape = { nFeatures: 25, nOutputs: 3, nHidden: 11 };
+  const { skip, hidden } = randomWeights(random, shape);
+  const flatSkip = Float32Array.from(skip.flat());
+  const flatHidden = Float32Array.from(hidden.flat());
+
+  it('matches the float64 reference, grouped or not, from plain number arrays', () => {
+    for (const groups of [undefined, randomGroups(random, shape.nFeatures, 6)]) {
+      const params = { lambda: 0.05, lambdaBar: 0.01, M: 5, ...(groups ? { groups } : {}) };
+      const out = hierProxArrays(skip.flat(), hidden.flat(), shape.nFeatures, params);
+      const expected = referenceHierProx(skip, hidden, params);
+      const close = (a: Float32Array, e: number[]) =>
+        e.every((x, i) => Math.abs((a[i] as number) - x) <= 1e-6 + 1e-5 * Math.abs(x));
+      expect(close(out.skip, expected.skip.flat())).toBe(true);
+      expect(close(out.hidden, expected.hidden.flat())).toBe(true);
+    }
+  });
+
+  it('in place (out = the inputs) gives exactly what a separate output gives', () => {
+    const params = { lambda: 0.05, M: 5 };
+    const separate = hierProxArrays(flatSkip, flatHidden, shape.nFeatures, params);
+    const inPlace = { skip: flatSkip.slice(), hidden: flatHidden.slice() };
+    const returned = hierProxArrays(inPlace.skip, inPlace.hidden, shape.nFeatures, params, inPlace);
+    expect(returned).toBe(inPlace);
+    expect(inPlace.skip).toEqual(separate.skip);
+    expect(inPlace.hidden).toEqual(separate.hidden);
+  });
+});

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './workspace.js';
+
+/** The first ```js block under the `## Example` heading of a package README. */
+export function readmeExample(packageDir: string): string {
+  const readme = readFileSync(join(repoRoot, packageDir, 'README.md'), 'utf8');
+  const section = readme.split(/^## Example\s*$/m)[1];
+  const block = section?.match(/```js\n([\s\S]*?)```/);
+  if (block?.[1] === undefined) {
+    throw new Error(`${packageDir}/README.md has no \`\`\`js block under '## Example'.`);
+  }
+  return block[1];
+}
