@@ -3,7 +3,12 @@ import { HierProxError } from './errors.js';
 import type { GroupLayout } from './groups.js';
 import type { ProxParams } from './options.js';
 
-/** Iterations between two convergence checks: each check is a (tiny) readback. */
+/**
+ * Convergence checks are (tiny) readbacks, which stall a GPU pipeline: the first comes after
+ * FIRST_CHECK iterations, enough for most inputs, then one every CHECK_EVERY. Extra iterations
+ * after convergence change nothing.
+ */
+const FIRST_CHECK = 8;
 const CHECK_EVERY = 4;
 
 /**
@@ -71,7 +76,10 @@ export function hierProxTensors(
   try {
     for (let iteration = 1; iteration <= maxIterations; iteration++) {
       const next = tf.tidy(() => tf.cast(tf.greater(a, tf.relu(w)), 'float32'));
-      const check = iteration % CHECK_EVERY === 0 || iteration === maxIterations || !checked;
+      const check =
+        iteration === maxIterations ||
+        iteration === FIRST_CHECK ||
+        (iteration > FIRST_CHECK && (iteration - FIRST_CHECK) % CHECK_EVERY === 0);
       if (check) {
         const flags = tf.tidy(() => {
           const moved = tf.sum(tf.abs(tf.sub(next, active)));
