@@ -2,6 +2,7 @@ import { type Tensor, type Tensor1D, tf } from '@lassonet/backend';
 import { HierProxError } from './errors.js';
 import { groupLayout } from './groups.js';
 import { rejectUnknownOptions } from './options.js';
+import { Segments } from './segments.js';
 
 export interface SelectionOptions {
   /** The same partition as given to hierProx: norms and selection are per group. */
@@ -17,14 +18,19 @@ const KNOWN = new Set(['groups']);
 export function skipNorms(skip: Tensor, options: SelectionOptions = {}): Tensor1D {
   const s = checkSkip(skip, 'skipNorms');
   rejectUnknownOptions(options, KNOWN, 'skipNorms');
-  return tf.tidy(() => {
-    const featureNorms2 = tf.sum(tf.square(s), 1);
-    if (options.groups === undefined) return tf.sqrt(featureNorms2) as Tensor1D;
-    const membership = groupMembership(options.groups, s.shape[0]);
-    return tf.sqrt(
-      tf.reshape(tf.matMul(tf.reshape(featureNorms2, [1, -1]), membership), [-1]),
-    ) as Tensor1D;
-  });
+  const segments =
+    options.groups === undefined
+      ? undefined
+      : new Segments(groupLayout(options.groups, s.shape[0]));
+  try {
+    return tf.tidy(() => {
+      const featureNorms2 = tf.sum(tf.square(s), 1, true);
+      const norms2 = segments === undefined ? featureNorms2 : segments.sum(featureNorms2);
+      return tf.reshape(tf.sqrt(norms2), [-1]) as Tensor1D;
+    });
+  } finally {
+    segments?.dispose();
+  }
 }
 
 /**
@@ -35,14 +41,20 @@ export function skipNorms(skip: Tensor, options: SelectionOptions = {}): Tensor1
 export function selectedMask(skip: Tensor, options: SelectionOptions = {}): Tensor1D {
   const s = checkSkip(skip, 'selectedMask');
   rejectUnknownOptions(options, KNOWN, 'selectedMask');
-  return tf.tidy(() => {
-    const selected = tf.greater(tf.sum(tf.abs(s), 1), 0);
-    if (options.groups === undefined) return selected as Tensor1D;
-    // Feature j is selected when any feature of its group is: spread each group's count back.
-    const membership = groupMembership(options.groups, s.shape[0]);
-    const counts = tf.matMul(tf.reshape(tf.cast(selected, 'float32'), [1, -1]), membership);
-    return tf.greater(tf.reshape(tf.matMul(counts, membership, false, true), [-1]), 0) as Tensor1D;
-  });
+  const segments =
+    options.groups === undefined
+      ? undefined
+      : new Segments(groupLayout(options.groups, s.shape[0]));
+  try {
+    return tf.tidy(() => {
+      const weight = tf.sum(tf.abs(s), 1, true);
+      // Feature j is selected when any feature of its group is.
+      const perFeature = segments === undefined ? weight : segments.spread(segments.sum(weight));
+      return tf.reshape(tf.greater(perFeature, 0), [-1]) as Tensor1D;
+    });
+  } finally {
+    segments?.dispose();
+  }
 }
 
 /** The indices of the selected features, ascending, as plain numbers. */
@@ -61,16 +73,6 @@ export async function selectedFeatures(
   } finally {
     mask.dispose();
   }
-}
-
-/** One-hot [nFeatures, nGroups] membership: segment sums as a matMul, which every backend has. */
-function groupMembership(groups: readonly (readonly number[])[], nFeatures: number): Tensor {
-  const layout = groupLayout(groups, nFeatures);
-  const values = new Float32Array(nFeatures * layout.nGroups);
-  layout.groupOf.forEach((g, j) => {
-    values[j * layout.nGroups + g] = 1;
-  });
-  return tf.tensor2d(values, [nFeatures, layout.nGroups]);
 }
 
 function checkSkip(skip: unknown, where: string): Tensor {

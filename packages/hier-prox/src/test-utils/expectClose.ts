@@ -1,5 +1,11 @@
+import { compare, type TensorData } from '@lassonet/backend-conformance';
 import { expect } from 'vitest';
 import type { Rows } from './reference.js';
+
+const asData = (rows: Rows): TensorData => ({
+  shape: [rows.length, rows[0]?.length ?? 0],
+  values: rows.flat(),
+});
 
 /** Every element within atol + rtol·|expected| (float32 results against float32/float64 truth). */
 export function expectClose(
@@ -8,19 +14,6 @@ export function expectClose(
   label: string,
   { atol = 1e-5, rtol = 1e-4 } = {},
 ): void {
-  expect(actual.length, `${label}: rows`).toBe(expected.length);
-  let worst = '';
-  let worstExcess = 0;
-  expected.forEach((row, j) => {
-    expect(actual[j]?.length, `${label}: row ${j} length`).toBe(row.length);
-    row.forEach((e, i) => {
-      const a = actual[j]?.[i] ?? Number.NaN;
-      const excess = Number.isFinite(a) ? Math.abs(a - e) - (atol + rtol * Math.abs(e)) : Infinity;
-      if (excess > worstExcess) {
-        worstExcess = excess;
-        worst = `[${j}][${i}]: got ${a}, expected ${e}`;
-      }
-    });
-  });
-  expect(worst, `${label}: worst element`).toBe('');
+  const verdict = compare(asData(actual), asData(expected), { atol, rtol });
+  expect(verdict.ok, `${label}: ${verdict.message}`).toBe(true);
 }
