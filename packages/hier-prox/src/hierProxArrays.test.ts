@@ -32,4 +32,29 @@ describe('hierProxArrays (no tensors)', () => {
     expect(inPlace.skip).toEqual(separate.skip);
     expect(inPlace.hidden).toEqual(separate.hidden);
   });
+
+  it('handles a group whose active weights outnumber any small buffer', () => {
+    // One group of 40 features x 20 units with |u| = 1 everywhere and tiny skip weights: all
+    // 800 first-layer weights are active, and each is clipped to the same threshold.
+    const r = new Random(37);
+    const skipRows = Array.from({ length: 40 }, () => [0.01 * r.normal(), 0.01 * r.normal()]);
+    const hiddenRows = Array.from({ length: 40 }, () =>
+      Array.from({ length: 20 }, () => (r.float() < 0.5 ? -1 : 1)),
+    );
+    const params = {
+      lambda: 0.001,
+      lambdaBar: 0,
+      M: 1,
+      groups: [Array.from({ length: 40 }, (_, j) => j)],
+    };
+    const out = hierProxArrays(skipRows.flat(), hiddenRows.flat(), 40, params);
+    const expected = referenceHierProx(skipRows, hiddenRows, params);
+    const close = (a: Float32Array, e: number[]) =>
+      e.every((x, i) => Math.abs((a[i] as number) - x) <= 1e-6 + 1e-5 * Math.abs(x));
+    expect(close(out.skip, expected.skip.flat())).toBe(true);
+    expect(close(out.hidden, expected.hidden.flat())).toBe(true);
+    const magnitudes = new Set(Array.from(out.hidden, (x) => Math.abs(x)));
+    expect(magnitudes.size).toBe(1);
+    expect([...magnitudes][0]).toBeLessThan(1);
+  });
 });

@@ -3,10 +3,22 @@ import type { GroupLayout } from './groups.js';
 import type { ProxParams } from './options.js';
 
 /**
+ * The admitted a_i of the group at hand. Usually a few per feature, so it starts small, grows
+ * on demand and is kept between calls: fresh memory is not free.
+ */
+let admitted: Float64Array = new Float64Array(256);
+
+function grow(full: Float64Array): Float64Array {
+  admitted = new Float64Array(full.length * 2);
+  admitted.set(full);
+  return admitted;
+}
+
+/**
  * Hier-Prox on row-major typed arrays: `skip` is [nFeatures, nOutputs], `hidden` is
  * [nFeatures, nHidden], and the results are written to `outSkip` and `outHidden`, which may be
- * the inputs themselves: each group's rows are read in full before they are written. Each group is handled independently in time linear in its size on
- * average.
+ * the inputs themselves: each group's rows are read in full before they are written. Each group
+ * is handled independently, in time linear in its size on average.
  *
  * For a group with skip weights v and first-layer weights u, let a_i = max(0, |u_i| - lambdaBar)
  * and, for a set A of coordinates, w(A) = M (||v|| - lambda + M·sum_A a_i) / (1 + |A|·M²).
@@ -30,7 +42,7 @@ export function hierProxKernel(
 ): void {
   const { lambda, lambdaBar, M } = params;
   const MM = M * M;
-  const scratch = new Float64Array(layout.maxSize * nHidden);
+  let scratch: Float64Array = admitted;
   const { members, offsets } = layout;
   for (let g = 0; g < layout.nGroups; g++) {
     const first = offsets[g] as number;
@@ -60,6 +72,7 @@ export function hierProxKernel(
         finite += abs;
         const a = abs - lambdaBar;
         if (a > floor) {
+          if (count === scratch.length) scratch = grow(scratch);
           scratch[count++] = a;
           sum += a;
           w = (M * (r + M * sum)) / (1 + count * MM);
