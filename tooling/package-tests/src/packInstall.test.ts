@@ -2,8 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readmeExample } from './readmeExample.js';
 import { expectedSmoke, type SmokeResult, smokeScript } from './smokeScript.js';
-import { packAndInstall, publishablePackages, repoRoot, run, runNodeModule } from './workspace.js';
+import {
+  packAndInstall,
+  publishablePackages,
+  repoRoot,
+  run,
+  runNodeModule,
+  sharedMiceDir,
+} from './workspace.js';
 
 // Packs every publishable package, installs only the tarballs with npm into an empty
 // project outside the workspace, and uses them there the way a user would.
@@ -98,5 +106,13 @@ describe('packed packages installed with npm', () => {
   it('works under plain node in the user project', () => {
     const { stdout } = runNodeModule(smokeScript, project);
     expect(JSON.parse(stdout) as SmokeResult).toEqual(expectedSmoke);
+  });
+
+  it('runs the @lassonet/datasets README example there (node entry point, papaparse resolved)', () => {
+    const { stdout } = runNodeModule(readmeExample('packages/datasets'), project, {
+      LASSONET_DATA_DIR: sharedMiceDir,
+    });
+    expect(stdout).toMatch(/^1080 mice samples, 77 proteins, from dataDir$/m);
+    expect(stdout).toMatch(/^train 864, test 216$/m);
   });
 });

@@ -9,6 +9,7 @@ const here = join(repoRoot, 'tooling/package-tests');
 const EXPECTED_EXPORTS: Record<string, string[]> = {
   '@lassonet/backend': ['tf', 'useBackend', 'backendName', 'hostView'],
   '@lassonet/hier-prox': ['hierProx', 'hierProxInPlace', 'hierProxArrays', 'firstDropPenalty'],
+  '@lassonet/datasets': ['loadMice', 'loadMiceSplit', 'csvToMatrix', 'kFold', 'defaultCacheDir'],
 };
 
 describe('built packages under plain node', () => {

@@ -59,9 +59,19 @@ export function run(command: string, args: string[], options: SpawnSyncOptions =
 }
 
 /** Runs an ES module source under plain `node` (no test runner, no loaders) in `cwd`. */
-export function runNodeModule(source: string, cwd: string): RunResult {
-  return run(process.execPath, ['--input-type=module', '-e', source], { cwd });
+export function runNodeModule(
+  source: string,
+  cwd: string,
+  env: Record<string, string> = {},
+): RunResult {
+  return run(process.execPath, ['--input-type=module', '-e', source], {
+    cwd,
+    env: { ...process.env, ...env },
+  });
 }
+
+/** The shared MICE copy beside the repository, for examples that would otherwise download it. */
+export const sharedMiceDir = join(repoRoot, '../shared/data/mice');
 
 export interface InstalledProject {
   /** The npm project directory. */

@@ -46,4 +46,12 @@ describe('Random', () => {
     expect([...perm].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(perm).not.toEqual([...perm].sort((a, b) => a - b));
   });
+
+  it('shuffles in place, seeded, and takes only integer seeds', () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const shuffled = new Random(4).shuffle([...items]);
+    expect([...shuffled].sort()).toEqual(items);
+    expect(new Random(4).shuffle([...items])).toEqual(shuffled);
+    expect(() => new Random(0.5)).toThrow(/A seed must be an integer, got 0.5/);
+  });
 });

@@ -1,0 +1,250 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DatasetError } from '../errors.js';
+import { loadMice } from './loadMiceNode.js';
+import { MICE_FILE_NAME } from './miceFile.js';
+import { parseMice } from './parseMice.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const miceCsv = join(repoRoot, '../shared/data/mice', MICE_FILE_NAME);
+const text = readFileSync(miceCsv, 'utf8');
+
+async function codeOf(promise: Promise<unknown>): Promise<[string, string]> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatasetError);
+    return [(error as DatasetError).code, (error as DatasetError).message];
+  }
+  throw new Error('expected a DatasetError');
+}
+
+describe('parseMice: the seed demo preprocessing', () => {
+  const data = parseMice(text);
+
+  it('has 1080 rows of 77 proteins, 8 classes, rows in file order', () => {
+    expect(data.X).toHaveLength(1080);
+    expect(data.X.every((row) => row.length === 77 && row.every(Number.isFinite))).toBe(true);
+    expect(data.featureNames).toHaveLength(77);
+    expect(data.featureNames[0]).toBe('DYRK1A_N');
+    expect(data.featureNames.at(-1)).toBe('CaNA_N');
+    expect(data.mouseIds[0]).toBe('309_1');
+    expect(data.mouseIds.at(-1)).toBe(text.trim().split('\n').at(-1)?.split(',')[0]);
+    expect(data.filledCells).toBe(1396);
+  });
+
+  it('labels: [Control] + 2·[Memantine] + 4·[C/S], named by the class column, with the known counts', () => {
+    const counts: Record<string, number> = {};
+    for (const label of data.y) {
+      const name = data.classNames[label] as string;
+      counts[name] = (counts[name] ?? 0) + 1;
+    }
+    expect(counts).toEqual({
+      'c-CS-m': 150,
+      'c-SC-m': 150,
+      'c-CS-s': 135,
+      'c-SC-s': 135,
+      't-CS-m': 135,
+      't-SC-m': 135,
+      't-SC-s': 135,
+      't-CS-s': 105,
+    });
+    // c = Control (+1), m = Memantine (+2), CS = C/S (+4).
+    expect(data.classNames).toEqual([
+      't-SC-s',
+      'c-SC-s',
+      't-SC-m',
+      'c-SC-m',
+      't-CS-s',
+      'c-CS-s',
+      't-CS-m',
+      'c-CS-m',
+    ]);
+  });
+
+  it('fills an empty cell with its column mean over the same (Genotype, Treatment, Behavior)', () => {
+    // Recomputed here from the raw lines, independently of the parser.
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const header = lines[0] as string[];
+    const body = lines.slice(1);
+    const g = ['Genotype', 'Treatment', 'Behavior'].map((name) => header.indexOf(name));
+    const key = (row: string[]) => g.map((c) => row[c]).join('|');
+    const empty: [number, number][] = [];
+    body.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell === '' && c > 0) empty.push([r, c]);
+      });
+    });
+    expect(empty).toHaveLength(1396);
+    for (const [r, c] of [empty[0], empty[700], empty.at(-1)] as [number, number][]) {
+      const same = body.filter((row) => key(row) === key(body[r] as string[]) && row[c] !== '');
+      const mean = same.reduce((s, row) => s + Number(row[c]), 0) / same.length;
+      expect(data.X[r]?.[c - 1]).toBeCloseTo(mean, 12);
+    }
+  });
+
+  it('rejects a file that is not the MICE file, naming the problem', () => {
+    const lines = text.split('\n');
+    expect(() =>
+      parseMice(lines.map((l) => l.replace(',Genotype,', ',Genus,')).join('\n')),
+    ).toThrow(/no column 'Genotype'/);
+    const badNumber = [
+      lines[0],
+      (lines[1] as string).replace(/^([^,]*),[^,]*/, '$1,abc'),
+      ...lines.slice(2),
+    ];
+    expect(() => parseMice(badNumber.join('\n'))).toThrow(/line 2, column 'DYRK1A_N': "abc"/);
+    const badLevel = [
+      lines[0],
+      (lines[1] as string).replace(',Control,', ',Wild,'),
+      ...lines.slice(2),
+    ];
+    expect(() => parseMice(badLevel.join('\n'))).toThrow(
+      /Line 2: Genotype is 'Wild', expected Ts65Dn or Control/,
+    );
+  });
+});
+
+describe('loadMice: where the file comes from', () => {
+  let server: Server;
+  let base: string;
+  const hits: string[] = [];
+  let work: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'lassonet-mice-'));
+    const body = readFileSync(miceCsv);
+    const corrupted = Buffer.from(body);
+    corrupted[100] = (corrupted[100] ?? 0) ^ 1;
+    server = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      if (request.url === '/mice.csv') response.end(body);
+      else if (request.url === '/corrupted.csv') response.end(corrupted);
+      else {
+        response.statusCode = 503;
+        response.statusMessage = 'Service Unavailable';
+        response.end('down');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const fresh = (name: string) => join(work, name);
+
+  it('reads an explicit path, and says so when it is missing', async () => {
+    const data = await loadMice({ path: miceCsv });
+    expect(data.source).toEqual({ kind: 'path', location: miceCsv });
+    expect(data.X).toHaveLength(1080);
+    const [code, message] = await codeOf(loadMice({ path: fresh('nowhere.csv') }));
+    expect(code).toBe('MISSING_FILE');
+    expect(message).toContain('nowhere.csv');
+  });
+
+  it('reads LASSONET_DATA_DIR before the cache', async () => {
+    const dir = fresh('data-dir');
+    mkdirSync(dir);
+    copyFileSync(miceCsv, join(dir, MICE_FILE_NAME));
+    const data = await loadMice({ dataDir: dir, cacheDir: fresh('unused-cache'), download: false });
+    expect(data.source).toEqual({ kind: 'dataDir', location: join(dir, MICE_FILE_NAME) });
+  });
+
+  it('downloads, checks the SHA-256, caches atomically, then serves the cache', async () => {
+    const cacheDir = fresh('cache-ok');
+    const first = await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    expect(first.source).toEqual({ kind: 'download', location: `${base}/mice.csv` });
+    expect(first.filledCells).toBe(1396);
+    expect(readdirSync(cacheDir)).toEqual([MICE_FILE_NAME]);
+    expect(readFileSync(join(cacheDir, MICE_FILE_NAME)).equals(readFileSync(miceCsv))).toBe(true);
+
+    const before = hits.length;
+    const second = await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    expect(hits.length).toBe(before);
+    expect(second.source).toEqual({ kind: 'cache', location: join(cacheDir, MICE_FILE_NAME) });
+    expect(second.X).toEqual(first.X);
+  });
+
+  it('a corrupted download is a checksum error and leaves the cache untouched', async () => {
+    const cacheDir = fresh('cache-corrupt');
+    const [code, message] = await codeOf(
+      loadMice({ dataDir: null, cacheDir, url: `${base}/corrupted.csv` }),
+    );
+    expect(code).toBe('CHECKSUM_MISMATCH');
+    expect(message).toMatch(/SHA-256 is [0-9a-f]{64}, expected 1d6722b0/);
+    expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
+
+    // Whatever the cache held stays as it was, byte for byte, with no temporary file left.
+    const kept = fresh('cache-kept');
+    mkdirSync(kept);
+    writeFileSync(join(kept, MICE_FILE_NAME), 'an older copy');
+    const [again] = await codeOf(
+      loadMice({ dataDir: null, cacheDir: kept, url: `${base}/corrupted.csv` }),
+    );
+    expect(again).toBe('CHECKSUM_MISMATCH');
+    expect(readdirSync(kept)).toEqual([MICE_FILE_NAME]);
+    expect(readFileSync(join(kept, MICE_FILE_NAME), 'utf8')).toBe('an older copy');
+  });
+
+  it('an HTTP error with no local copy says where it looked and how to provide the file', async () => {
+    const cacheDir = fresh('cache-http');
+    const [code, message] = await codeOf(
+      loadMice({ dataDir: fresh('empty-data-dir'), cacheDir, url: `${base}/missing.csv` }),
+    );
+    expect(code).toBe('MISSING_FILE');
+    expect(message).toContain('HTTP 503 Service Unavailable');
+    expect(message).toContain(join(fresh('empty-data-dir'), MICE_FILE_NAME));
+    expect(message).toContain(join(cacheDir, MICE_FILE_NAME));
+    expect(message).toMatch(/LASSONET_DATA_DIR/);
+    expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
+  });
+
+  it('offline (download: false) with no copy is a clear error', async () => {
+    const [code, message] = await codeOf(
+      loadMice({ dataDir: null, cacheDir: fresh('cache-offline'), download: false }),
+    );
+    expect(code).toBe('MISSING_FILE');
+    expect(message).toMatch(/No local copy of the MICE data\. Looked in: .*cache-offline/);
+  });
+
+  it('a cached file that is no longer the right one is fetched again', async () => {
+    const cacheDir = fresh('cache-stale');
+    await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    writeFileSync(join(cacheDir, MICE_FILE_NAME), 'MouseID\n');
+    const data = await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    expect(data.source.kind).toBe('download');
+    expect(readFileSync(join(cacheDir, MICE_FILE_NAME)).equals(readFileSync(miceCsv))).toBe(true);
+  });
+
+  it('takes one source, and rejects unknown options', async () => {
+    expect((await codeOf(loadMice({ path: miceCsv, text })))[1]).toMatch(
+      /one source, got text and path/,
+    );
+    expect((await codeOf(loadMice({ pth: miceCsv } as never)))[0]).toBe('UNKNOWN_OPTION');
+    const fromText = await loadMice({ text });
+    expect(fromText.source).toEqual({ kind: 'text' });
+    const fromBlob = await loadMice({ file: new Blob([text]) });
+    expect(fromBlob.y).toEqual(fromText.y);
+  });
+});

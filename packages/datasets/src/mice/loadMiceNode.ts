@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { DatasetError, rejectUnknownOptions } from '../errors.js';
+import { fetchVerified } from './fetchVerified.js';
+import { expectedSha256, type LoadedMice, readDirect } from './loadMice.js';
+import { MICE_FILE_NAME, MICE_URL } from './miceFile.js';
+import { parseMice } from './parseMice.js';
+import { sha256Hex } from './sha256.js';
+
+export interface MiceOptions {
+  /** Read this file and nothing else. */
+  path?: string;
+  /** The file's contents, already read. */
+  text?: string;
+  /** A `Blob` (Node has them too). */
+  file?: Blob;
+  /** A directory holding Data_Cortex_Nuclear.csv. Default: $LASSONET_DATA_DIR; `null` skips it. */
+  dataDir?: string | null;
+  /** The cache directory. Default: $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
+  cacheDir?: string;
+  /** Where to download from when there is no copy. Default: the upstream copy (MICE_URL). */
+  url?: string;
+  /** Expected SHA-256 of the download; `false` skips the check. Default: MICE_SHA256. */
+  sha256?: string | false;
+  /** `false`: never touch the network; fail if there is no local copy. Default true. */
+  download?: boolean;
+}
+
+const OPTIONS = ['path', 'text', 'file', 'dataDir', 'cacheDir', 'url', 'sha256', 'download'];
+
+/** $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
+export function defaultCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'lassonet');
+}
+
+/**
+ * Loads the MICE protein data (with the seed demo's preprocessing, see `parseMice`). The file
+ * comes from, in order: `path`; `dataDir` ($LASSONET_DATA_DIR); the cache; else a download
+ * checked against its SHA-256 and written to the cache atomically, so a failed or corrupted
+ * download never leaves a file there. `text`, `file` and `url` load from those directly.
+ */
+export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
+  rejectUnknownOptions(options, OPTIONS, 'loadMice');
+  const direct = await readDirect(options);
+  if (direct !== undefined) return direct;
+
+  if (options.path !== undefined) {
+    const text = await readText(options.path);
+    if (text === undefined) {
+      throw new DatasetError('MISSING_FILE', `There is no MICE file at ${options.path}.`);
+    }
+    return { ...parseMice(text), source: { kind: 'path', location: options.path } };
+  }
+
+  const looked: string[] = [];
+  const dataDir =
+    options.dataDir === null
+      ? undefined
+      : (options.dataDir ?? nonEmpty(process.env.LASSONET_DATA_DIR));
+  if (dataDir !== undefined) {
+    const location = join(dataDir, MICE_FILE_NAME);
+    const text = await readText(location);
+    if (text !== undefined) return { ...parseMice(text), source: { kind: 'dataDir', location } };
+    looked.push(location);
+  }
+
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const cached = join(cacheDir, MICE_FILE_NAME);
+  const sha256 = expectedSha256(options);
+  const bytes = await readBytes(cached);
+  // A cached copy is used only if it is still the right file; otherwise it is fetched again.
+  if (bytes !== undefined && (sha256 === undefined || (await sha256Hex(bytes)) === sha256)) {
+    return {
+      ...parseMice(new TextDecoder().decode(bytes)),
+      source: { kind: 'cache', location: cached },
+    };
+  }
+  looked.push(cached);
+
+  const url = options.url ?? MICE_URL;
+  const howToProvide =
+    `Looked in: ${looked.join(', ')}. Put Data_Cortex_Nuclear.csv in one of those places, set ` +
+    `LASSONET_DATA_DIR to a directory holding it, or pass { path }. It is available from ${MICE_URL}.`;
+  if (options.download === false) {
+    throw new DatasetError('MISSING_FILE', `No local copy of the MICE data. ${howToProvide}`);
+  }
+  let downloaded: Uint8Array;
+  try {
+    downloaded = await fetchVerified(url, sha256);
+  } catch (error) {
+    if (error instanceof DatasetError && error.code === 'DOWNLOAD_FAILED') {
+      throw new DatasetError('MISSING_FILE', `${error.message} ${howToProvide}`, { cause: error });
+    }
+    throw error;
+  }
+  // The data are good; a cache that cannot be written costs a download next time, not this load.
+  const saved = await writeAtomically(cacheDir, cached, downloaded);
+  if (saved !== undefined) process.emitWarning(saved, { code: 'LASSONET_CACHE' });
+  return {
+    ...parseMice(new TextDecoder().decode(downloaded)),
+    source: { kind: 'download', location: url },
+  };
+}
+
+/**
+ * Temp file in the same directory, then rename: readers see no file or the whole file, never a
+ * part. Returns why it could not save, if it could not.
+ */
+async function writeAtomically(
+  dir: string,
+  file: string,
+  bytes: Uint8Array,
+): Promise<string | undefined> {
+  const temp = join(dir, `.${MICE_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(temp, bytes);
+    await rename(temp, file);
+    return undefined;
+  } catch (error) {
+    await rm(temp, { force: true });
+    return `Could not save the MICE data in ${dir}: ${error instanceof Error ? error.message : String(error)}.`;
+  }
+}
+
+async function readBytes(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DatasetError(
+      'MISSING_FILE',
+      `Could not read ${path}: ${error instanceof Error ? error.message : String(error)}.`,
+      { cause: error },
+    );
+  }
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  const bytes = await readBytes(path);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
