@@ -16,21 +16,11 @@ const KNOWN = new Set(['groups']);
  * `groups` is given. This is the quantity the LassoNet penalty sums: lambda · sum_j ||skip_j||.
  */
 export function skipNorms(skip: Tensor, options: SelectionOptions = {}): Tensor1D {
-  const s = checkSkip(skip, 'skipNorms');
-  rejectUnknownOptions(options, KNOWN, 'skipNorms');
-  const segments =
-    options.groups === undefined
-      ? undefined
-      : new Segments(groupLayout(options.groups, s.shape[0]));
-  try {
-    return tf.tidy(() => {
-      const featureNorms2 = tf.sum(tf.square(s), 1, true);
-      const norms2 = segments === undefined ? featureNorms2 : segments.sum(featureNorms2);
-      return tf.reshape(tf.sqrt(norms2), [-1]) as Tensor1D;
-    });
-  } finally {
-    segments?.dispose();
-  }
+  return withSegments(skip, options, 'skipNorms', (s, segments) => {
+    const featureNorms2 = tf.sum(tf.square(s), 1, true);
+    const norms2 = segments === undefined ? featureNorms2 : segments.sum(featureNorms2);
+    return tf.reshape(tf.sqrt(norms2), [-1]) as Tensor1D;
+  });
 }
 
 /**
@@ -39,19 +29,29 @@ export function skipNorms(skip: Tensor, options: SelectionOptions = {}): Tensor1
  * zero skip row has a zero first-layer row too, so it is out of the model.
  */
 export function selectedMask(skip: Tensor, options: SelectionOptions = {}): Tensor1D {
-  const s = checkSkip(skip, 'selectedMask');
-  rejectUnknownOptions(options, KNOWN, 'selectedMask');
+  return withSegments(skip, options, 'selectedMask', (s, segments) => {
+    const weight = tf.sum(tf.abs(s), 1, true);
+    // Feature j is selected when any feature of its group is.
+    const perFeature = segments === undefined ? weight : segments.spread(segments.sum(weight));
+    return tf.reshape(tf.greater(perFeature, 0), [-1]) as Tensor1D;
+  });
+}
+
+/** Checks the input, then runs `compute` in a tidy scope with the groups' segments, if any. */
+function withSegments(
+  skip: Tensor,
+  options: SelectionOptions,
+  where: string,
+  compute: (s: Tensor, segments: Segments | undefined) => Tensor1D,
+): Tensor1D {
+  const s = checkSkip(skip, where);
+  rejectUnknownOptions(options, KNOWN, where);
   const segments =
     options.groups === undefined
       ? undefined
       : new Segments(groupLayout(options.groups, s.shape[0]));
   try {
-    return tf.tidy(() => {
-      const weight = tf.sum(tf.abs(s), 1, true);
-      // Feature j is selected when any feature of its group is.
-      const perFeature = segments === undefined ? weight : segments.spread(segments.sum(weight));
-      return tf.reshape(tf.greater(perFeature, 0), [-1]) as Tensor1D;
-    });
+    return tf.tidy(() => compute(s, segments));
   } finally {
     segments?.dispose();
   }
