@@ -115,4 +115,17 @@ describe('packed packages installed with npm', () => {
     expect(stdout).toMatch(/^1080 mice samples, 77 proteins, from dataDir$/m);
     expect(stdout).toMatch(/^train 864, test 216$/m);
   });
+
+  it('runs the @lassonet/plot README example there: PNGs through resvg with the bundled font', () => {
+    const { stdout } = runNodeModule(readmeExample('packages/plot'), project);
+    expect(stdout.trim()).toBe('wrote path.png, accuracy.png, importances.svg');
+    const size = (file: string) => {
+      const png = readFileSync(join(project, file));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(size('path.png')).toEqual([1500, 500]);
+    expect(size('accuracy.png')).toEqual([800, 500]);
+    expect(readFileSync(join(project, 'importances.svg'), 'utf8')).toContain('Feature importance');
+  });
 });

@@ -1,0 +1,112 @@
+import { parse, type Spec as VegaSpec, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { PlotError } from './errors.js';
+
+export interface PngOptions {
+  /** Width of the image in pixels. With `height`, the chart is scaled to fit and centred. */
+  width?: number;
+  height?: number;
+  /** Pixel density when no size is given: 2 for a sharp image on high-density screens. Default 1. */
+  scale?: number;
+}
+
+/** A chart: its Vega-Lite spec, and ways to render it. */
+export interface Chart {
+  /** The Vega-Lite specification; edit it or hand it to any Vega-Lite tool. */
+  readonly spec: TopLevelSpec;
+  /** The chart as an SVG document. */
+  toSVG(): Promise<string>;
+  /** The chart as PNG bytes (Node: resvg with the bundled font; browsers: a canvas). */
+  toPNG(options?: PngOptions): Promise<Uint8Array>;
+  /** Renders a live, interactive chart into an element (browsers). Resolves to the Vega view. */
+  mount(element: HTMLElement): Promise<View>;
+}
+
+/** Turns an SVG into PNG bytes; each entry point installs one. */
+export type Rasterizer = (svg: string, options: PngOptions) => Promise<Uint8Array>;
+
+let rasterizer: Rasterizer | undefined;
+
+export function setRasterizer(next: Rasterizer): void {
+  rasterizer = next;
+}
+
+function vegaSpec(spec: TopLevelSpec): VegaSpec {
+  return compile(spec).spec;
+}
+
+export function createChart(spec: TopLevelSpec): Chart {
+  return {
+    spec,
+    async toSVG() {
+      const view = new View(parse(vegaSpec(spec)), { renderer: 'none' });
+      try {
+        return await view.toSVG();
+      } finally {
+        view.finalize();
+      }
+    },
+    async toPNG(options = {}) {
+      checkPngOptions(options);
+      if (rasterizer === undefined) {
+        throw new PlotError('NO_RASTERIZER', 'No PNG renderer is installed in this environment.');
+      }
+      return rasterizer(await this.toSVG(), options);
+    },
+    async mount(element) {
+      const view = new View(parse(vegaSpec(spec)), {
+        renderer: 'svg',
+        container: element,
+        hover: true,
+      });
+      await view.runAsync();
+      return view;
+    },
+  };
+}
+
+function checkPngOptions(options: PngOptions): void {
+  for (const key of Object.keys(options)) {
+    if (!['width', 'height', 'scale'].includes(key)) {
+      throw new PlotError(
+        'UNKNOWN_OPTION',
+        `Unknown option '${key}' for toPNG. Known options: width, height, scale.`,
+      );
+    }
+  }
+  for (const key of ['width', 'height', 'scale'] as const) {
+    const value = options[key];
+    if (
+      value !== undefined &&
+      (!Number.isFinite(value) || value <= 0 || (key !== 'scale' && !Number.isInteger(value)))
+    ) {
+      throw new PlotError(
+        'INVALID_OPTION',
+        `toPNG: ${key} must be a positive ${key === 'scale' ? 'number' : 'integer'}, got ${String(value)}.`,
+      );
+    }
+  }
+}
+
+/** The natural size of an SVG document from its width and height attributes. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const width = Number(svg.match(/<svg[^>]*\swidth="([\d.]+)"/)?.[1]);
+  const height = Number(svg.match(/<svg[^>]*\sheight="([\d.]+)"/)?.[1]);
+  return { width, height };
+}
+
+/**
+ * Wraps an SVG in one of exactly width × height pixels, scaled uniformly to fit and centred
+ * on white: PNGs get the size asked for, whatever the chart's own layout came to.
+ */
+export function fitSvg(svg: string, width: number, height: number): string {
+  const natural = svgSize(svg);
+  const inner = svg.replace(/^<\?xml[^>]*>\s*/, '');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<rect width="100%" height="100%" fill="white"/>` +
+    `<svg x="0" y="0" width="${width}" height="${height}" viewBox="0 0 ${natural.width} ${natural.height}" preserveAspectRatio="xMidYMid meet">` +
+    inner.replace(/^<svg/, '<svg x="0" y="0"') +
+    '</svg></svg>'
+  );
+}

@@ -1,0 +1,202 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { type Chart, createChart } from '../chart.js';
+import { PlotError } from '../errors.js';
+import { BASE_CONFIG, PALETTE } from '../palette.js';
+import {
+  CHART_OPTIONS,
+  type ChartOptions,
+  checkOptions,
+  finite,
+  nonEmpty,
+  sameLength,
+  sizeOption,
+  titleOption,
+} from './common.js';
+
+/** What a chart needs of a path step: its penalty and how many features it keeps. */
+export interface PathPoint {
+  lambda: number;
+  nSelected: number;
+}
+
+export interface PathChartOptions extends ChartOptions {
+  /** What the scores are, for axis titles. Default 'Accuracy'. */
+  scoreName?: string;
+}
+
+const WHERE_PATH = 'plotPath';
+const WHERE_ACCURACY = 'plotAccuracy';
+
+interface Row {
+  step: number;
+  lambda: number | null;
+  nSelected: number;
+  score: number;
+}
+
+function rows(path: unknown, scores: unknown, where: string): Row[] {
+  const steps = nonEmpty<PathPoint>(path, 'path', where);
+  const values = nonEmpty<number>(scores, 'scores', where);
+  sameLength(steps, 'path', values, 'scores', where);
+  return steps.map((step, t) => {
+    if (step === null || typeof step !== 'object') {
+      throw new PlotError(
+        'INVALID_OPTION',
+        `${where}: path[${t}] must be an object with lambda and nSelected.`,
+      );
+    }
+    const lambda = finite(step.lambda, `path[${t}].lambda`, where);
+    const nSelected = finite(step.nSelected, `path[${t}].nSelected`, where);
+    if (!Number.isInteger(nSelected) || nSelected < 0) {
+      throw new PlotError(
+        'INVALID_OPTION',
+        `${where}: path[${t}].nSelected is ${nSelected}; it counts features, so it must be an integer >= 0.`,
+      );
+    }
+    if (lambda < 0) {
+      throw new PlotError(
+        'INVALID_OPTION',
+        `${where}: path[${t}].lambda is ${lambda}; a penalty is >= 0.`,
+      );
+    }
+    // lambda = 0 (the dense model) has no place on a log axis: it appears against features only.
+    return {
+      step: t,
+      lambda: lambda > 0 ? lambda : null,
+      nSelected,
+      score: finite(values[t], `scores[${t}]`, where),
+    };
+  });
+}
+
+function common(options: PathChartOptions, where: string) {
+  checkOptions(options, [...CHART_OPTIONS, 'scoreName'], where);
+  const scoreName = options.scoreName ?? 'Accuracy';
+  if (typeof scoreName !== 'string' || scoreName === '') {
+    throw new PlotError('INVALID_OPTION', `${where}: scoreName must be a non-empty string.`);
+  }
+  return scoreName;
+}
+
+const lambdaAxis = {
+  field: 'lambda',
+  type: 'quantitative',
+  scale: { type: 'log', nice: false },
+  title: 'λ (penalty, log scale)',
+} as const;
+const featuresAxis = {
+  field: 'nSelected',
+  type: 'quantitative',
+  title: 'Selected features (count)',
+} as const;
+
+/**
+ * The regularization path in three panels, as the LassoNet reference draws it: the score
+ * against the number of selected features; the score against lambda; the number of selected
+ * features against lambda. `scores[t]` belongs to `path[t]` (for example test accuracy).
+ */
+export function plotPath(
+  path: readonly PathPoint[],
+  scores: readonly number[],
+  options: PathChartOptions = {},
+): Chart {
+  const scoreName = common(options, WHERE_PATH);
+  const values = rows(path, scores, WHERE_PATH);
+  const width = sizeOption(options.width, 'width', 1200, WHERE_PATH);
+  const height = sizeOption(options.height, 'height', 400, WHERE_PATH);
+  const panelWidth = Math.max(60, Math.round((width - 3 * 80) / 3));
+  const panelHeight = Math.max(60, height - 110);
+  const scoreAxis = {
+    field: 'score',
+    type: 'quantitative',
+    title: scoreName,
+    scale: { zero: false },
+  } as const;
+  const tooltip = [
+    { field: 'lambda', type: 'quantitative', title: 'λ', format: '.3~g' },
+    { field: 'nSelected', type: 'quantitative', title: 'features' },
+    { field: 'score', type: 'quantitative', title: scoreName, format: '.4~f' },
+  ] as const;
+  const panel = (title: string, x: object, y: object, onLambda: boolean) => ({
+    title: { text: title, fontSize: 13 },
+    width: panelWidth,
+    height: panelHeight,
+    ...(onLambda ? { transform: [{ filter: 'datum.lambda !== null' }] } : {}),
+    layer: [
+      {
+        mark: { type: 'line', color: PALETTE[0], strokeWidth: 1.5 },
+        encoding: { x, y, order: { field: 'step' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 28, color: PALETTE[0] },
+        encoding: { x, y, tooltip },
+      },
+    ],
+  });
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOption(options.title, 'Regularization path', WHERE_PATH),
+    config: BASE_CONFIG,
+    data: { values },
+    hconcat: [
+      panel(`${scoreName} against selected features`, featuresAxis, scoreAxis, false),
+      panel(`${scoreName} against λ`, lambdaAxis, scoreAxis, true),
+      panel('Selected features against λ', lambdaAxis, featuresAxis, true),
+    ],
+  } as unknown as TopLevelSpec;
+  return createChart(spec);
+}
+
+/**
+ * One chart of the score against the number of selected features, the way the LassoNet MICE
+ * demonstration shows accuracy: how much is lost as features are removed.
+ */
+export function plotAccuracy(
+  path: readonly PathPoint[],
+  scores: readonly number[],
+  options: PathChartOptions = {},
+): Chart {
+  const scoreName = common(options, WHERE_ACCURACY);
+  const values = rows(path, scores, WHERE_ACCURACY);
+  const width = sizeOption(options.width, 'width', 800, WHERE_ACCURACY);
+  const height = sizeOption(options.height, 'height', 500, WHERE_ACCURACY);
+  const x = featuresAxis;
+  const y = {
+    field: 'score',
+    type: 'quantitative',
+    title: scoreName,
+    scale: { zero: false },
+  } as const;
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOption(
+      options.title,
+      `${scoreName} against the number of selected features`,
+      WHERE_ACCURACY,
+    ),
+    config: BASE_CONFIG,
+    width,
+    height,
+    autosize: { type: 'fit', contains: 'padding' },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'line', color: PALETTE[0], strokeWidth: 1.5 },
+        encoding: { x, y, order: { field: 'step' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 36, color: PALETTE[0] },
+        encoding: {
+          x,
+          y,
+          tooltip: [
+            { field: 'nSelected', type: 'quantitative', title: 'features' },
+            { field: 'score', type: 'quantitative', title: scoreName, format: '.4~f' },
+            { field: 'lambda', type: 'quantitative', title: 'λ', format: '.3~g' },
+          ],
+        },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+  return createChart(spec);
+}

@@ -1,0 +1,37 @@
+import { fitSvg, type PngOptions, svgSize } from './chart.js';
+
+/** SVG to PNG in a browser: the SVG is drawn as an image onto a canvas. */
+export async function rasterizeBrowser(svg: string, options: PngOptions): Promise<Uint8Array> {
+  const natural = svgSize(svg);
+  const { scale = 1 } = options;
+  const width =
+    options.width ??
+    Math.round(
+      options.height !== undefined
+        ? (natural.width * options.height) / natural.height
+        : natural.width * scale,
+    );
+  const height =
+    options.height ??
+    Math.round(
+      options.width !== undefined
+        ? (natural.height * options.width) / natural.width
+        : natural.height * scale,
+    );
+  const url = URL.createObjectURL(
+    new Blob([fitSvg(svg, width, height)], { type: 'image/svg+xml' }),
+  );
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (context === null) throw new Error('This browser gives no 2-D canvas context.');
+    context.drawImage(image, 0, 0, width, height);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    return new Uint8Array(await blob.arrayBuffer());
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
