@@ -70,7 +70,7 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 const LIST_LIMIT = 5;
 
 /** A table plus the 1-based file line on which each data row starts (for messages). */
-interface LocatedTable extends CsvTable {
+export interface LocatedTable extends CsvTable {
   lines: number[];
 }
 
@@ -107,7 +107,15 @@ export function csvToMatrix(text: string, options: CsvMatrixOptions = {}): CsvMa
     throw invalid(`'missing' must be 'error' or 'keep', got ${describe(missing)}.`);
   }
 
-  const table = parseLocated(text, options.delimiter);
+  return tableToMatrix(parseLocated(text, options.delimiter), options);
+}
+
+/**
+ * csvToMatrix on a table already parsed (with its line numbers), for callers that also need the
+ * text cells: the file is parsed once.
+ */
+export function tableToMatrix(table: LocatedTable, options: CsvMatrixOptions): CsvMatrix {
+  const { target, features, exclude, targetType = 'auto', missing = 'error' } = options;
   const { columns } = table;
   const requireColumns = (names: readonly string[], what: string): void => {
     const absent = names.filter((name) => !columns.includes(name));
@@ -163,7 +171,8 @@ export function csvToMatrix(text: string, options: CsvMatrixOptions = {}): CsvMa
   };
 }
 
-function parseLocated(text: string, delimiter: string | undefined = ','): LocatedTable {
+/** parseCsvTable, keeping the line on which each row starts. */
+export function parseLocated(text: string, delimiter: string | undefined = ','): LocatedTable {
   if (typeof text !== 'string') {
     throw invalid(`CSV input must be a string, got ${describe(text)}.`);
   }

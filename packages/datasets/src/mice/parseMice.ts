@@ -1,4 +1,4 @@
-import { csvToMatrix, parseCsvTable } from '../csv.js';
+import { parseLocated, tableToMatrix } from '../csv.js';
 import { DatasetError } from '../errors.js';
 
 /** The MICE data after the seed demo's preprocessing: unscaled, rows in file order. */
@@ -32,7 +32,8 @@ const LEVELS: Record<(typeof DESIGN_COLUMNS)[number], readonly [string, string]>
  * Scaling is left to the caller, to be fitted on training rows only.
  */
 export function parseMice(text: string): MiceData {
-  const { columns, rows } = parseCsvTable(text);
+  const table = parseLocated(text);
+  const { columns, rows } = table;
   const missing = ['MouseID', ...DESIGN_COLUMNS, 'class'].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     throw new DatasetError(
@@ -72,9 +73,9 @@ export function parseMice(text: string): MiceData {
     groups.push(DESIGN_COLUMNS.map((name) => row[at(name)]).join('|'));
   });
 
-  // Values with NaN where empty (csvToMatrix checks every other cell is a number); then the
-  // group means over the non-empty cells.
-  const { X } = csvToMatrix(text, { exclude: [...NON_FEATURES], missing: 'keep' });
+  // Values with NaN where empty (every other cell must be a number); then the group means over
+  // the non-empty cells.
+  const { X } = tableToMatrix(table, { exclude: [...NON_FEATURES], missing: 'keep' });
   const sums = new Map<string, { sum: number[]; count: number[] }>();
   X.forEach((values, r) => {
     const key = groups[r] as string;
