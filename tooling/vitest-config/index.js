@@ -65,6 +65,9 @@ export function browserConfig(overrides = {}) {
           enabled: true,
           headless: true,
           screenshotFailures: false,
+          // Chromium and Vite's first dependency scan start slowly when every package tests at
+          // once on a small machine; the default minute was seen to run out.
+          connectTimeout: 300_000,
           provider: playwright({ launchOptions: { executablePath, args: [...CHROMIUM_ARGS] } }),
           instances: [{ browser: 'chromium' }],
         },
