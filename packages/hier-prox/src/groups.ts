@@ -78,3 +78,11 @@ export function groupLayout(
   }
   return { nGroups: groups.length, members, offsets, groupOf, maxSize };
 }
+
+/**
+ * Checks that `groups` is a partition of 0..nFeatures-1 (every feature in exactly one non-empty
+ * group); throws a HierProxError with code 'INVALID_GROUPS' naming the problem otherwise.
+ */
+export function checkGroups(groups: readonly (readonly number[])[], nFeatures: number): void {
+  groupLayout(groups, nFeatures);
+}

@@ -2,6 +2,7 @@ import '@lassonet/backend-cpu';
 import { tf, useBackend } from '@lassonet/backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  checkGroups,
   firstDropPenalty,
   HierProxError,
   type HierProxErrorCode,
@@ -139,7 +140,9 @@ describe('bad input gets a typed error that says what is wrong', () => {
         message,
       );
       expectError(() => skipNorms(s, { groups: groups as number[][] }), 'INVALID_GROUPS', message);
+      expectError(() => checkGroups(groups as number[][], 3), 'INVALID_GROUPS', message);
     }
+    expect(() => checkGroups([[2, 0], [1]], 3)).not.toThrow();
     tf.dispose([s, h]);
   });
 

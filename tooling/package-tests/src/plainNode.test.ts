@@ -10,6 +10,7 @@ const EXPECTED_EXPORTS: Record<string, string[]> = {
   '@lassonet/backend': ['tf', 'useBackend', 'backendName', 'hostView'],
   '@lassonet/hier-prox': ['hierProx', 'hierProxInPlace', 'hierProxArrays', 'firstDropPenalty'],
   '@lassonet/datasets': ['loadMice', 'loadMiceSplit', 'csvToMatrix', 'kFold', 'defaultCacheDir'],
+  '@lassonet/model': ['LassoNet', 'ModelOptimizer', 'crossEntropy', 'coxLoss', 'concordanceIndex'],
   '@lassonet/plot': ['plotPath', 'plotAccuracy', 'plotCV', 'plotStability', 'plotImportances'],
 };
 

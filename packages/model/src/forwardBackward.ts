@@ -1,0 +1,110 @@
+import { type Scalar, type Tensor1D, type Tensor2D, tf } from '@lassonet/backend';
+
+/** The tensors of a network's parameters, in the tfjs [in, out] orientation. */
+export interface Params {
+  /** Skip connection S, [nFeatures, nOutputs], no bias. */
+  skip: Tensor2D;
+  /** The hidden layers, then the output layer. */
+  layers: readonly { weight: Tensor2D; bias: Tensor1D }[];
+}
+
+export interface ForwardCache {
+  out: Tensor2D;
+  /** Each hidden layer's activations after ReLU (and dropout). */
+  activations: Tensor2D[];
+}
+
+/**
+ * f(x) = S^T x + MLP(x) with ReLU hidden layers. `masks[l]` (0 or 1/(1-p) per unit) is dropout on
+ * hidden layer l. Bias and ReLU are fused into the matrix product where the backend can.
+ */
+export function forward(
+  params: Params,
+  X: Tensor2D,
+  masks?: readonly (Tensor2D | null)[],
+): ForwardCache {
+  const activations: Tensor2D[] = [];
+  let a = X;
+  const last = params.layers.length - 1;
+  for (let l = 0; l < last; l++) {
+    const { weight, bias } = params.layers[l] as Params['layers'][number];
+    a = tf.fused.matMul({ a, b: weight, bias, activation: 'relu' }) as Tensor2D;
+    const mask = masks?.[l];
+    if (mask) a = tf.mul(a, mask) as Tensor2D;
+    activations.push(a);
+  }
+  const output = params.layers[last] as Params['layers'][number];
+  const mlp = tf.fused.matMul({ a, b: output.weight, bias: output.bias });
+  const out = tf.add(mlp, tf.matMul(X, params.skip)) as Tensor2D;
+  return { out, activations };
+}
+
+export interface Gradients {
+  skip: Tensor2D;
+  layers: { weight: Tensor2D; bias: Tensor1D }[];
+  logSigma?: Scalar;
+}
+
+/**
+ * The explicit backward pass: gradients of the loss, given dLoss/dOut, for every parameter.
+ * `Xt` is X transposed, computed once per dataset: a transposed operand in tf.matMul is slow on
+ * wasm, a pre-transposed one is not.
+ */
+export function backward(
+  params: Params,
+  Xt: Tensor2D,
+  cache: ForwardCache,
+  gradOut: Tensor2D,
+  masks?: readonly (Tensor2D | null)[],
+): Gradients {
+  const L = params.layers.length;
+  const layers: Gradients['layers'] = new Array(L);
+  const skip = tf.matMul(Xt, gradOut) as Tensor2D;
+  let g = gradOut;
+  for (let l = L - 1; l >= 0; l--) {
+    const input = l === 0 ? undefined : (cache.activations[l - 1] as Tensor2D);
+    const weight =
+      input === undefined ? tf.matMul(Xt, g) : tf.matMul(tf.transpose(input) as Tensor2D, g);
+    layers[l] = { weight: weight as Tensor2D, bias: tf.sum(g, 0) as Tensor1D };
+    if (input !== undefined) {
+      const { weight: W } = params.layers[l] as Params['layers'][number];
+      // Through ReLU: units with zero activation (inactive, or dropped) pass no gradient.
+      let dz = tf.mul(tf.matMul(g, W, false, true), tf.step(input)) as Tensor2D;
+      const mask = masks?.[l - 1];
+      if (mask) dz = tf.mul(dz, mask) as Tensor2D;
+      g = dz;
+    }
+  }
+  return { skip, layers };
+}
+
+/** Adds the gradients of gamma·sum_{l>=2} ||W_l||² and gammaSkip·||S||² in place. */
+export function addL2Gradients(
+  grads: Gradients,
+  params: Params,
+  gamma: number,
+  gammaSkip: number,
+): void {
+  if (gammaSkip > 0) {
+    grads.skip = tf.add(grads.skip, tf.mul(params.skip, 2 * gammaSkip)) as Tensor2D;
+  }
+  if (gamma > 0) {
+    for (let l = 1; l < grads.layers.length; l++) {
+      const layer = grads.layers[l] as Gradients['layers'][number];
+      const W = (params.layers[l] as Params['layers'][number]).weight;
+      layer.weight = tf.add(layer.weight, tf.mul(W, 2 * gamma)) as Tensor2D;
+    }
+  }
+}
+
+/** sum_{l>=2} ||W_l||_F² and ||S||_F², as scalars. */
+export function l2Terms(params: Params): { hidden: Scalar; skip: Scalar } {
+  let hidden: Scalar = tf.scalar(0);
+  for (let l = 1; l < params.layers.length; l++) {
+    hidden = tf.add(
+      hidden,
+      tf.sum(tf.square((params.layers[l] as Params['layers'][number]).weight)),
+    );
+  }
+  return { hidden, skip: tf.sum(tf.square(params.skip)) };
+}

@@ -1,0 +1,43 @@
+export type { CheckpointWeights, LassoNetCheckpoint } from './checkpoint.js';
+export type { LassoNetConfig, ResolvedConfig } from './config.js';
+export type { Features } from './data.js';
+export { ModelError, type ModelErrorCode } from './errors.js';
+export type { ForwardCache, Gradients, Params } from './forwardBackward.js';
+export {
+  coxPartialLikelihood,
+  type SurvivalTargets,
+} from './losses/coxPartialLikelihood.js';
+export {
+  type ClassLabels,
+  type CrossEntropyOptions,
+  crossEntropy,
+} from './losses/crossEntropy.js';
+export {
+  type IntervalTargets,
+  intervalLogNormal,
+} from './losses/intervalLogNormal.js';
+export { meanSquaredError, type RegressionTargets } from './losses/meanSquaredError.js';
+export type { Loss, LossGradient, LossKind, Target } from './losses/target.js';
+export {
+  Batch,
+  type Evaluation,
+  LassoNet,
+  type LayerVariables,
+  type Penalties,
+  type StepOptions,
+} from './network.js';
+export { ModelOptimizer, type OptimizerOptions } from './optimizer.js';
+export { accuracy, r2Score } from './scores.js';
+export {
+  type ConcordanceOptions,
+  type ConcordanceTies,
+  concordanceIndex,
+} from './survival/concordanceIndex.js';
+export {
+  type CoxLossResult,
+  type CoxOptions,
+  type CoxRiskSet,
+  CoxTarget,
+  type CoxTies,
+  coxLoss,
+} from './survival/coxLoss.js';

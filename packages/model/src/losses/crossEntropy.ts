@@ -1,0 +1,114 @@
+import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
+import { ModelError } from '../errors.js';
+import { optionsObject, rejectUnknown } from '../options.js';
+import type { Loss, LossGradient, Target } from './target.js';
+
+export interface CrossEntropyOptions {
+  /** A weight per class (length nOutputs, finite, >= 0): the loss is the weighted mean, as in PyTorch. */
+  classWeight?: readonly number[];
+}
+
+/** Class labels 0..K-1, one per sample. */
+export type ClassLabels = readonly number[] | Int32Array;
+
+/** Softmax cross-entropy, optionally class-weighted (PyTorch's CrossEntropyLoss). Score: accuracy. */
+export function crossEntropy(options?: CrossEntropyOptions): Loss<ClassLabels> {
+  const o = optionsObject(options, 'crossEntropy');
+  rejectUnknown(o, ['classWeight'], 'crossEntropy');
+  const classWeight = o.classWeight === undefined ? undefined : [...o.classWeight];
+  return {
+    kind: 'crossEntropy',
+    target: (y, nOutputs) => new CrossEntropyTarget(y, nOutputs, classWeight),
+  };
+}
+
+class CrossEntropyTarget implements Target {
+  readonly kind = 'crossEntropy' as const;
+  readonly n: number;
+  readonly nOutputs: number;
+  readonly needsLogSigma = false;
+  private readonly oneHot: Tensor2D;
+  /** Each sample's weight over the batch's total weight, [n, 1]. */
+  private readonly sampleWeight: Tensor2D;
+
+  constructor(y: ClassLabels, nOutputs: number, classWeight: number[] | undefined) {
+    const n = y.length;
+    if (!Array.isArray(y) && !(y instanceof Int32Array)) {
+      throw new ModelError('INVALID_LABEL', 'y must be an array of class labels 0..K-1.');
+    }
+    if (n === 0) throw new ModelError('EMPTY', 'y is empty.');
+    if (nOutputs < 2) {
+      throw new ModelError(
+        'SHAPE_MISMATCH',
+        `Cross-entropy needs a network with one output per class (at least 2), got nOutputs = ${nOutputs}.`,
+      );
+    }
+    if (classWeight !== undefined) {
+      if (classWeight.length !== nOutputs) {
+        throw new ModelError(
+          'SHAPE_MISMATCH',
+          `classWeight has ${classWeight.length} entries but there are ${nOutputs} classes.`,
+        );
+      }
+      classWeight.forEach((w, k) => {
+        if (!Number.isFinite(w) || w < 0) {
+          throw new ModelError(
+            'INVALID_OPTION',
+            `classWeight[${k}] must be a finite number >= 0, got ${String(w)}.`,
+          );
+        }
+      });
+    }
+    const labels = new Int32Array(n);
+    const weights = new Float32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const label = y[i] as number;
+      if (!Number.isInteger(label) || label < 0 || label >= nOutputs) {
+        throw new ModelError(
+          'INVALID_LABEL',
+          `y[${i}] is ${String(label)}; labels must be integers 0..${nOutputs - 1}.`,
+        );
+      }
+      labels[i] = label;
+      const w = classWeight === undefined ? 1 : (classWeight[label] as number);
+      weights[i] = w;
+      total += w;
+    }
+    if (total === 0) {
+      throw new ModelError('INVALID_OPTION', 'classWeight gives every sample weight 0.');
+    }
+    for (let i = 0; i < n; i++) weights[i] = (weights[i] as number) / total;
+    this.n = n;
+    this.nOutputs = nOutputs;
+    // Built on the host: tf.oneHot with dtype 'float32' on wasm (tfjs 4.22) writes the integer
+    // bit pattern of 1, not 1.0.
+    const oneHot = new Float32Array(n * nOutputs);
+    for (let i = 0; i < n; i++) oneHot[i * nOutputs + (labels[i] as number)] = 1;
+    this.oneHot = tf.tensor2d(oneHot, [n, nOutputs]);
+    this.sampleWeight = tf.tensor2d(weights, [n, 1]);
+  }
+
+  loss(out: Tensor2D): Scalar {
+    return tf.tidy(() => {
+      // -log softmax at the label = logsumexp(out) - out[label]; logSumExp subtracts the max.
+      const nll = tf.sub(tf.logSumExp(out, 1, true), tf.sum(tf.mul(out, this.oneHot), 1, true));
+      return tf.sum(tf.mul(nll, this.sampleWeight)) as Scalar;
+    });
+  }
+
+  lossAndGradient(out: Tensor2D): LossGradient {
+    return tf.tidy(() => {
+      const lse = tf.logSumExp(out, 1, true);
+      const nll = tf.sub(lse, tf.sum(tf.mul(out, this.oneHot), 1, true));
+      const loss = tf.sum(tf.mul(nll, this.sampleWeight)) as Scalar;
+      const softmax = tf.exp(tf.sub(out, lse));
+      const gradOut = tf.mul(tf.sub(softmax, this.oneHot), this.sampleWeight) as Tensor2D;
+      return { loss, gradOut };
+    });
+  }
+
+  dispose(): void {
+    tf.dispose([this.oneHot, this.sampleWeight]);
+  }
+}

@@ -1,0 +1,48 @@
+import '@lassonet/backend-cpu';
+import '@lassonet/backend-wasm';
+import { useBackend } from '@lassonet/backend';
+import { Random } from '@lassonet/datasets';
+import { bench, describe } from 'vitest';
+import { type Batch, crossEntropy, LassoNet, ModelOptimizer } from './index.js';
+
+// One full-batch training epoch at the MICE size (778 training rows × 77 proteins → 100 → 8
+// classes), with the validation pass (86 rows) that early stopping reads once per epoch.
+function setupEpoch(seed: number) {
+  const random = new Random(seed);
+  const rows = (n: number) =>
+    Array.from({ length: n }, () => Array.from({ length: 77 }, () => random.float()));
+  const labels = (n: number) => Array.from({ length: n }, () => random.int(0, 7));
+  const net = new LassoNet({ nFeatures: 77, hiddenDims: [100], nOutputs: 8, seed });
+  const train = net.prepare(rows(778), labels(778), crossEntropy());
+  const val = net.prepare(rows(86), labels(86), crossEntropy());
+  const optimizer = new ModelOptimizer({ name: 'sgd', learningRate: 1e-3, momentum: 0.9 });
+  return { net, train, val, optimizer };
+}
+
+for (const backend of ['wasm', 'cpu']) {
+  describe(`${backend} MICE-sized epoch 778x77 -> 100 -> 8`, () => {
+    let state: { net: LassoNet; train: Batch; val: Batch; optimizer: ModelOptimizer } | undefined;
+    const setup = async () => {
+      await useBackend(backend);
+      state ??= setupEpoch(0);
+    };
+    bench(
+      'step + prox + validation objective',
+      () => {
+        if (state === undefined) throw new Error('setup did not run');
+        state.net.step(state.train, { optimizer: state.optimizer, lambda: 1 });
+        state.net.evaluateSync(state.val, { lambda: 1 });
+      },
+      { setup, time: backend === 'cpu' ? 3000 : 2000, warmupIterations: 20 },
+    );
+    bench(
+      'step + prox only',
+      () => {
+        if (state === undefined) throw new Error('setup did not run');
+        state.net.step(state.train, { optimizer: state.optimizer, lambda: 1 });
+        state.net.skip.dataSync();
+      },
+      { setup, time: 2000, warmupIterations: 20 },
+    );
+  });
+}

@@ -1,0 +1,449 @@
+import { type Scalar, type Tensor1D, type Tensor2D, tf, type Variable } from '@lassonet/backend';
+import { Random } from '@lassonet/datasets';
+import { hierProxInPlace, selectedMask, skipNorms } from '@lassonet/hier-prox';
+import { checkpointWeights, type LassoNetCheckpoint, readCheckpoint } from './checkpoint.js';
+import { type LassoNetConfig, type ResolvedConfig, resolveConfig } from './config.js';
+import { type Features, featureTensor } from './data.js';
+import { ModelError } from './errors.js';
+import {
+  addL2Gradients,
+  backward,
+  forward,
+  type Gradients,
+  l2Terms,
+  type Params,
+} from './forwardBackward.js';
+import { uniformInit } from './init.js';
+import type { Loss, Target } from './losses/target.js';
+import type { ModelOptimizer } from './optimizer.js';
+import { checkNumber, optionsObject, rejectUnknown } from './options.js';
+import { hostPenalties } from './penalties.js';
+
+/** The penalties of the LassoNet objective (DESIGN 3.1). */
+export interface Penalties {
+  /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */
+  lambda?: number;
+  /** L2 on the weights of every layer after the first. Default 0. */
+  gamma?: number;
+  /** L2 on the skip weights. Default 0. */
+  gammaSkip?: number;
+}
+
+export interface StepOptions extends Penalties {
+  optimizer: ModelOptimizer;
+  /** Hierarchy multiplier of Hier-Prox. Default 10. */
+  M?: number;
+  /** L1 penalty on the first-layer weights, applied by Hier-Prox. Default 0. */
+  lambdaBar?: number;
+}
+
+/** A batch's loss and objective, read back together. */
+export interface Evaluation {
+  loss: number;
+  /** sum_j ||skip_j||_2 (per group with groups). */
+  skipNorm: number;
+  /** gamma·sum_{l>=2}||W_l||² + gammaSkip·||S||². */
+  l2: number;
+  /** loss + lambda·skipNorm + l2. */
+  objective: number;
+}
+
+/** Features and targets checked once and kept as tensors for many epochs. */
+export class Batch {
+  readonly n: number;
+  private transposed: Tensor2D | undefined;
+
+  constructor(
+    readonly X: Tensor2D,
+    readonly target: Target,
+  ) {
+    this.n = X.shape[0];
+  }
+
+  /** X transposed, made on first use and kept (the backward pass needs it every step). */
+  get Xt(): Tensor2D {
+    this.transposed ??= tf.transpose(this.X);
+    return this.transposed;
+  }
+
+  dispose(): void {
+    tf.dispose([this.X, ...(this.transposed ? [this.transposed] : [])]);
+    this.target.dispose();
+  }
+}
+
+export interface LayerVariables {
+  weight: Variable;
+  bias: Variable;
+}
+
+type HostPenalties = NonNullable<ReturnType<typeof hostPenalties>>;
+
+let nextId = 0;
+
+const STEP_OPTIONS = ['optimizer', 'lambda', 'gamma', 'gammaSkip', 'M', 'lambdaBar'];
+const PENALTY_OPTIONS = ['lambda', 'gamma', 'gammaSkip'];
+
+/**
+ * The LassoNet network: an MLP with ReLU hidden layers plus a linear skip connection from the
+ * inputs to the outputs (DESIGN 3.1). Weights live in tf.Variables on the active backend, in the
+ * tfjs [in, out] orientation (row j of `skip` and of the first layer belong to feature j).
+ * Training uses an explicit backward pass (tfjs-core registers no gradients), an optimizer step,
+ * then Hier-Prox on the skip and first-layer weights.
+ */
+export class LassoNet {
+  readonly config: ResolvedConfig;
+  readonly skip: Variable;
+  /** The hidden layers, then the output layer. */
+  readonly layers: readonly LayerVariables[];
+  /** log(sigma) of the interval-censored log-normal loss, when `config.logSigma`. */
+  readonly logSigma: Variable | undefined;
+  private readonly dropoutRandom: Random;
+  private disposed = false;
+
+  constructor(config: LassoNetConfig) {
+    this.config = resolveConfig(config);
+    const { nFeatures, hiddenDims, nOutputs, seed } = this.config;
+    const random = new Random(seed);
+    // Dropout masks come from their own stream, so dropout does not change the initial weights.
+    this.dropoutRandom = new Random(seed + 1);
+    const prefix = `lassonet${nextId++}`;
+    const dims = [nFeatures, ...hiddenDims, nOutputs];
+    const layers: LayerVariables[] = [];
+    for (let l = 0; l + 1 < dims.length; l++) {
+      const fanIn = dims[l] as number;
+      const fanOut = dims[l + 1] as number;
+      const weight = uniformInit(random, fanIn, fanIn * fanOut);
+      const bias = uniformInit(random, fanIn, fanOut);
+      layers.push({
+        weight: tf.variable(
+          tf.tensor2d(weight, [fanIn, fanOut]),
+          true,
+          `${prefix}/layer${l}/weight`,
+        ),
+        bias: tf.variable(tf.tensor1d(bias), true, `${prefix}/layer${l}/bias`),
+      });
+    }
+    this.layers = layers;
+    this.skip = tf.variable(
+      tf.tensor2d(uniformInit(random, nFeatures, nFeatures * nOutputs), [nFeatures, nOutputs]),
+      true,
+      `${prefix}/skip`,
+    );
+    this.logSigma = this.config.logSigma
+      ? tf.variable(tf.scalar(0), true, `${prefix}/logSigma`)
+      : undefined;
+  }
+
+  /** A network with the checkpoint's config and weights. */
+  static fromJSON(checkpoint: LassoNetCheckpoint): LassoNet {
+    const { config } = readCheckpoint(checkpoint);
+    const net = new LassoNet(config);
+    net.load(checkpoint);
+    return net;
+  }
+
+  /** Config and weights as plain data (JSON-safe); `fromJSON` restores them exactly. */
+  toJSON(): LassoNetCheckpoint {
+    this.checkAlive();
+    return checkpointWeights(this.config, this.skip, this.layers, this.logSigma);
+  }
+
+  /** Overwrites the weights with a checkpoint's; the shapes must match this network's. */
+  load(checkpoint: LassoNetCheckpoint): void {
+    this.checkAlive();
+    const { config, weights } = readCheckpoint(checkpoint);
+    const mine = this.config;
+    const same =
+      config.nFeatures === mine.nFeatures &&
+      config.nOutputs === mine.nOutputs &&
+      config.hiddenDims.length === mine.hiddenDims.length &&
+      config.hiddenDims.every((h, i) => h === mine.hiddenDims[i]) &&
+      config.logSigma === mine.logSigma;
+    if (!same) {
+      throw new ModelError(
+        'INVALID_CHECKPOINT',
+        `The checkpoint is for a network ${describe(config)}, but this network is ${describe(mine)}.`,
+      );
+    }
+    this.skip.assign(tf.tensor2d(weights.skip, [mine.nFeatures, mine.nOutputs]));
+    weights.layers.forEach((layer, l) => {
+      const target = this.layers[l] as LayerVariables;
+      tf.tidy(() => {
+        target.weight.assign(tf.tensor2d(layer.weight, target.weight.shape as [number, number]));
+        target.bias.assign(tf.tensor1d(layer.bias));
+      });
+    });
+    if (this.logSigma !== undefined && weights.logSigma !== undefined) {
+      this.logSigma.assign(tf.scalar(weights.logSigma));
+    }
+  }
+
+  /**
+   * Checks features and targets once and keeps them as tensors for training or evaluation.
+   * The batch owns its tensors: dispose it when done.
+   */
+  prepare<Y>(X: Features, y: Y, loss: Loss<Y>): Batch {
+    this.checkAlive();
+    const target = loss.target(y, this.config.nOutputs);
+    if (target.needsLogSigma && this.logSigma === undefined) {
+      target.dispose();
+      throw new ModelError(
+        'INVALID_OPTION',
+        `The ${loss.kind} loss learns a scale: create the network with logSigma: true.`,
+      );
+    }
+    let features: Tensor2D;
+    try {
+      features = featureTensor(X, this.config.nFeatures);
+    } catch (error) {
+      target.dispose();
+      throw error;
+    }
+    if (features.shape[0] !== target.n) {
+      const n = features.shape[0];
+      features.dispose();
+      target.dispose();
+      throw new ModelError('SHAPE_MISMATCH', `X has ${n} rows but y has ${target.n}.`);
+    }
+    return new Batch(features, target);
+  }
+
+  /** The network's outputs [n, nOutputs] for features X (no dropout); the caller owns the tensor. */
+  predict(X: Features): Tensor2D {
+    this.checkAlive();
+    const features = featureTensor(X, this.config.nFeatures);
+    const out = tf.tidy(() => forward(this.params(), features).out);
+    features.dispose();
+    return out;
+  }
+
+  /**
+   * The loss and the gradient of the smooth part of the objective (loss + L2 terms) for every
+   * parameter, by the explicit backward pass. Dropout applies when the network has it, with
+   * masks from the network's seeded stream unless `masks` are given (one [n, h] tensor of 0 and
+   * 1/(1-p) per hidden layer, or null for none). Tensors returned are the caller's.
+   */
+  gradients(
+    batch: Batch,
+    penalties: Penalties = {},
+    masks?: readonly (Tensor2D | null)[],
+  ): { loss: Scalar; gradients: Gradients } {
+    this.checkAlive();
+    const { gamma, gammaSkip } = readPenalties(penalties, PENALTY_OPTIONS, 'gradients');
+    const ownMasks = masks === undefined ? this.dropoutMasks(batch.n) : undefined;
+    const useMasks = masks ?? ownMasks;
+    const Xt = batch.Xt;
+    const result = tf.tidy(() => {
+      const params = this.params();
+      const cache = forward(params, batch.X, useMasks);
+      const { loss, gradOut, gradLogSigma } = batch.target.lossAndGradient(
+        cache.out,
+        this.logSigma as Scalar | undefined,
+      );
+      const grads = backward(params, Xt, cache, gradOut, useMasks);
+      addL2Gradients(grads, params, gamma, gammaSkip);
+      if (gradLogSigma !== undefined) grads.logSigma = gradLogSigma;
+      // tidy keeps every tensor in the returned object, however nested.
+      return { loss, grads } as unknown as tf.TensorContainer;
+    }) as unknown as { loss: Scalar; grads: Gradients };
+    if (ownMasks) tf.dispose(ownMasks.filter((m): m is Tensor2D => m !== null));
+    return { loss: result.loss, gradients: result.grads };
+  }
+
+  /**
+   * One training step: gradient of loss + L2 terms, the optimizer's update, then Hier-Prox with
+   * step penalty lambda·learningRate (it also enforces the hierarchy when lambda is 0).
+   */
+  step(batch: Batch, options: StepOptions): void {
+    this.checkAlive();
+    const o = optionsObject(options, 'step');
+    rejectUnknown(o, STEP_OPTIONS, 'step');
+    if (o.optimizer === undefined) {
+      throw new ModelError('INVALID_OPTION', 'step needs an optimizer (new ModelOptimizer(...)).');
+    }
+    const { lambda } = readPenalties(o, STEP_OPTIONS, 'step');
+    const M = checkNumber('M', o.M ?? 10, { min: 0, open: true });
+    const lambdaBar = checkNumber('lambdaBar', o.lambdaBar ?? 0, { min: 0 });
+    const { loss, gradients } = this.gradients(batch, {
+      gamma: o.gamma ?? 0,
+      gammaSkip: o.gammaSkip ?? 0,
+    });
+    loss.dispose();
+    const named = this.named(gradients);
+    o.optimizer.apply(named);
+    tf.dispose(Object.values(named));
+    const lr = o.optimizer.learningRate;
+    hierProxInPlace(this.skip, (this.layers[0] as LayerVariables).weight, {
+      lambda: lambda * lr,
+      lambdaBar: lambdaBar * lr,
+      M,
+      ...(this.config.groups === null ? {} : { groups: this.config.groups }),
+    });
+  }
+
+  /** Loss and objective on a batch (no dropout), with one read back from the backend. */
+  async evaluate(batch: Batch, penalties: Penalties = {}): Promise<Evaluation> {
+    const { values, host } = this.evaluationTensor(batch, penalties);
+    const data = await values.data();
+    values.dispose();
+    return evaluation(data, host, readPenalties(penalties, PENALTY_OPTIONS, 'evaluate'));
+  }
+
+  /** `evaluate` without awaiting: a blocking read, fine on cpu and wasm. */
+  evaluateSync(batch: Batch, penalties: Penalties = {}): Evaluation {
+    const { values, host } = this.evaluationTensor(batch, penalties);
+    const data = values.dataSync();
+    values.dispose();
+    return evaluation(data, host, readPenalties(penalties, PENALTY_OPTIONS, 'evaluate'));
+  }
+
+  /** The L2 norm of each feature's skip weights (each group's, with groups). */
+  skipNorms(): number[] {
+    this.checkAlive();
+    const norms = skipNorms(this.skip, this.groupOption());
+    const values = Array.from(norms.dataSync());
+    norms.dispose();
+    return values;
+  }
+
+  /** Which input features the network still uses (a feature whose skip row is zero is out). */
+  inputMask(): boolean[] {
+    this.checkAlive();
+    const mask = selectedMask(this.skip, this.groupOption());
+    const values = Array.from(mask.dataSync(), (v) => v !== 0);
+    mask.dispose();
+    return values;
+  }
+
+  /** The number of input features the network still uses. */
+  selectedCount(): number {
+    return this.inputMask().filter(Boolean).length;
+  }
+
+  /** Every trainable variable, keyed by its (unique) name. */
+  variables(): Variable[] {
+    return [
+      this.skip,
+      ...this.layers.flatMap((l) => [l.weight, l.bias]),
+      ...(this.logSigma ? [this.logSigma] : []),
+    ];
+  }
+
+  /** Frees the weights. The network cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    tf.dispose(this.variables());
+  }
+
+  /**
+   * The loss as a tensor, with the penalty terms computed on the host where the backend allows
+   * (then `host` holds them), else [loss, skipNorm, l2Hidden, l2Skip] as one tensor.
+   */
+  private evaluationTensor(
+    batch: Batch,
+    penalties: Penalties,
+  ): { values: Tensor1D; host: HostPenalties | undefined } {
+    this.checkAlive();
+    readPenalties(penalties, PENALTY_OPTIONS, 'evaluate');
+    const host = hostPenalties(
+      this.skip,
+      this.layers.slice(1).map((l) => l.weight),
+      this.config.groups,
+    );
+    const values = tf.tidy(() => {
+      const params = this.params();
+      const { out } = forward(params, batch.X);
+      const loss = tf.reshape(batch.target.loss(out, this.logSigma as Scalar | undefined), [1]);
+      if (host !== undefined) return loss as Tensor1D;
+      const norms = tf.sum(skipNorms(this.skip, this.groupOption()));
+      const l2 = l2Terms(params);
+      return tf.stack([tf.reshape(loss, []), norms, l2.hidden, l2.skip]) as Tensor1D;
+    });
+    return { values, host };
+  }
+
+  private params(): Params {
+    return {
+      skip: this.skip as unknown as Tensor2D,
+      layers: this.layers.map((l) => ({
+        weight: l.weight as unknown as Tensor2D,
+        bias: l.bias as unknown as Tensor1D,
+      })),
+    };
+  }
+
+  private named(gradients: Gradients): Record<string, tf.Tensor> {
+    const named: Record<string, tf.Tensor> = { [this.skip.name]: gradients.skip };
+    gradients.layers.forEach((g, l) => {
+      const layer = this.layers[l] as LayerVariables;
+      named[layer.weight.name] = g.weight;
+      named[layer.bias.name] = g.bias;
+    });
+    if (this.logSigma !== undefined && gradients.logSigma !== undefined) {
+      named[this.logSigma.name] = gradients.logSigma;
+    }
+    return named;
+  }
+
+  private dropoutMasks(n: number): (Tensor2D | null)[] | undefined {
+    const p = this.config.dropout;
+    if (p === 0) return undefined;
+    const keep = 1 / (1 - p);
+    return this.config.hiddenDims.map((h) => {
+      const values = new Float32Array(n * h);
+      for (let i = 0; i < values.length; i++) values[i] = this.dropoutRandom.float() < p ? 0 : keep;
+      return tf.tensor2d(values, [n, h]);
+    });
+  }
+
+  private groupOption(): { groups?: number[][] } {
+    return this.config.groups === null ? {} : { groups: this.config.groups };
+  }
+
+  private checkAlive(): void {
+    if (this.disposed) throw new ModelError('DISPOSED', 'This LassoNet was disposed.');
+  }
+}
+
+function readPenalties(
+  penalties: Penalties,
+  known: readonly string[],
+  where: string,
+): Required<Penalties> {
+  const p = optionsObject(penalties, where);
+  rejectUnknown(p, known, where);
+  return {
+    lambda: checkNumber('lambda', p.lambda ?? 0, { min: 0 }),
+    gamma: checkNumber('gamma', p.gamma ?? 0, { min: 0 }),
+    gammaSkip: checkNumber('gammaSkip', p.gammaSkip ?? 0, { min: 0 }),
+  };
+}
+
+function evaluation(
+  data: ArrayLike<number>,
+  host: HostPenalties | undefined,
+  { lambda, gamma, gammaSkip }: Required<Penalties>,
+): Evaluation {
+  const loss = data[0] as number;
+  const { skipNorm, l2Hidden, l2Skip } = host ?? {
+    skipNorm: data[1] as number,
+    l2Hidden: data[2] as number,
+    l2Skip: data[3] as number,
+  };
+  const l2 = gamma * l2Hidden + gammaSkip * l2Skip;
+  const objective = loss + lambda * skipNorm + l2;
+  // Non-finite values mean the training diverged; say so rather than hand back NaN.
+  if (!Number.isFinite(loss) || !Number.isFinite(objective)) {
+    throw new ModelError(
+      'NON_FINITE',
+      `The loss is ${loss} (objective ${objective}, lambda ${lambda}): training diverged; lower the learning rate.`,
+    );
+  }
+  return { loss, skipNorm, l2, objective };
+}
+
+function describe(c: ResolvedConfig): string {
+  return `${c.nFeatures} → [${c.hiddenDims.join(', ')}] → ${c.nOutputs}${c.logSigma ? ' with logSigma' : ''}`;
+}
