@@ -68,8 +68,10 @@ export function backward(
     layers[l] = { weight: weight as Tensor2D, bias: tf.sum(g, 0) as Tensor1D };
     if (input !== undefined) {
       const { weight: W } = params.layers[l] as Params['layers'][number];
-      // Through ReLU: units with zero activation (inactive, or dropped) pass no gradient.
-      let dz = tf.mul(tf.matMul(g, W, false, true), tf.step(input)) as Tensor2D;
+      // Through ReLU: units with zero activation (inactive, or dropped) pass no gradient. An
+      // explicit transpose: matMul's transposed operands are several times slower on wasm.
+      const dA = tf.matMul(g, tf.transpose(W) as Tensor2D);
+      let dz = tf.mul(dA, tf.step(input)) as Tensor2D;
       const mask = masks?.[l - 1];
       if (mask) dz = tf.mul(dz, mask) as Tensor2D;
       g = dz;

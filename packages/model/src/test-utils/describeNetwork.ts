@@ -143,8 +143,8 @@ function expectGradientsClose(
 ): void {
   let worst = { name: '', excess: 0, a: 0, e: 0 };
   for (const [name, e] of expected) {
+    expect(actual.has(name), `no gradient for ${name}`).toBe(true);
     const a = actual.get(name);
-    expect(a, name).toBeDefined();
     const excess = Math.abs((a as number) - e) - (atol + rtol * Math.abs(e));
     if (excess > worst.excess) worst = { name, excess, a: a as number, e };
   }
