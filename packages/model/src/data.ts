@@ -7,12 +7,35 @@ export type Features =
   | { data: Float32Array | Float64Array | readonly number[]; shape: readonly [number, number] }
   | Tensor2D;
 
+/** A feature matrix on the host: row-major values and [rows, columns]. */
+export interface HostMatrix {
+  data: Float32Array;
+  shape: [number, number];
+}
+
 /**
- * Checks a feature matrix (non-empty, rectangular, `nFeatures` columns, finite) and returns it as a
- * float32 tensor the caller owns. A tensor argument is checked and cloned, never taken over.
+ * Checks a feature matrix (non-empty, rectangular, `nFeatures` columns when given, finite) and
+ * returns it as a float32 tensor the caller owns. A tensor argument is checked and cloned, never
+ * taken over.
  */
-export function featureTensor(X: Features, nFeatures: number, name = 'X'): Tensor2D {
+export function featureTensor(X: Features, nFeatures?: number, name = 'X'): Tensor2D {
   if (X instanceof tf.Tensor) return checkTensor(X, nFeatures, name);
+  const { data, shape } = hostFeatures(X, nFeatures, name);
+  return tf.tensor2d(data, shape);
+}
+
+/**
+ * The same checks as `featureTensor`, with the values kept on the host (a tensor is read back).
+ * Float32 input is not copied: the result may share the caller's array.
+ */
+export function hostFeatures(X: Features, nFeatures?: number, name = 'X'): HostMatrix {
+  if (X instanceof tf.Tensor) {
+    const t = checkTensor(X, nFeatures, name);
+    const data = t.dataSync() as Float32Array;
+    const shape = t.shape as [number, number];
+    t.dispose();
+    return { data, shape };
+  }
   let values: ArrayLike<number>;
   let n: number;
   let d: number;
@@ -57,11 +80,12 @@ export function featureTensor(X: Features, nFeatures: number, name = 'X'): Tenso
       );
     }
   }
-  return tf.tensor2d(values instanceof Float32Array ? values : Float32Array.from(values), [n, d]);
+  const data = values instanceof Float32Array ? values : Float32Array.from(values);
+  return { data, shape: [n, d] };
 }
 
-function checkColumns(d: number, nFeatures: number, name: string): void {
-  if (d !== nFeatures) {
+function checkColumns(d: number, nFeatures: number | undefined, name: string): void {
+  if (nFeatures !== undefined && d !== nFeatures) {
     throw new ModelError(
       'SHAPE_MISMATCH',
       `${name} has ${d} columns but the network has nFeatures = ${nFeatures}.`,
@@ -69,7 +93,7 @@ function checkColumns(d: number, nFeatures: number, name: string): void {
   }
 }
 
-function checkTensor(X: Tensor, nFeatures: number, name: string): Tensor2D {
+function checkTensor(X: Tensor, nFeatures: number | undefined, name: string): Tensor2D {
   if (X.rank !== 2) {
     throw new ModelError(
       'SHAPE_MISMATCH',

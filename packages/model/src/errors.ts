@@ -10,7 +10,8 @@ export type ModelErrorCode =
   | 'INVALID_SURVIVAL'
   | 'INVALID_INTERVAL'
   | 'INVALID_CHECKPOINT'
-  | 'DISPOSED';
+  | 'DISPOSED'
+  | 'NOT_FITTED';
 
 /** Every error this package throws on bad input: `code` names the problem, the message explains it. */
 export class ModelError extends Error {

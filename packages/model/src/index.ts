@@ -1,6 +1,6 @@
 export type { CheckpointWeights, LassoNetCheckpoint } from './checkpoint.js';
 export type { LassoNetConfig, ResolvedConfig } from './config.js';
-export type { Features } from './data.js';
+export { type Features, featureTensor, type HostMatrix, hostFeatures } from './data.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export type { ForwardCache, Gradients, Params } from './forwardBackward.js';
 export {
@@ -26,7 +26,13 @@ export {
   type Penalties,
   type StepOptions,
 } from './network.js';
-export { ModelOptimizer, type OptimizerOptions } from './optimizer.js';
+export {
+  ModelOptimizer,
+  type OptimizerOptions,
+  type ResolvedOptimizerOptions,
+  resolveOptimizerOptions,
+} from './optimizer.js';
+export { checkNumber, optionsObject, rejectUnknown } from './options.js';
 export { accuracy, r2Score } from './scores.js';
 export {
   type ConcordanceOptions,

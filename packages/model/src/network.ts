@@ -1,4 +1,12 @@
-import { type Scalar, type Tensor1D, type Tensor2D, tf, type Variable } from '@lassonet/backend';
+import {
+  type Rank,
+  type Scalar,
+  type Tensor,
+  type Tensor1D,
+  type Tensor2D,
+  tf,
+  type Variable,
+} from '@lassonet/backend';
 import { Random } from '@lassonet/datasets';
 import { hierProxInPlace, selectedMask, skipNorms } from '@lassonet/hier-prox';
 import { checkpointWeights, type LassoNetCheckpoint, readCheckpoint } from './checkpoint.js';
@@ -116,22 +124,17 @@ export class LassoNet {
       const weight = uniformInit(random, fanIn, fanIn * fanOut);
       const bias = uniformInit(random, fanIn, fanOut);
       layers.push({
-        weight: tf.variable(
-          tf.tensor2d(weight, [fanIn, fanOut]),
-          true,
-          `${prefix}/layer${l}/weight`,
-        ),
-        bias: tf.variable(tf.tensor1d(bias), true, `${prefix}/layer${l}/bias`),
+        weight: variableOf(tf.tensor2d(weight, [fanIn, fanOut]), `${prefix}/layer${l}/weight`),
+        bias: variableOf(tf.tensor1d(bias), `${prefix}/layer${l}/bias`),
       });
     }
     this.layers = layers;
-    this.skip = tf.variable(
+    this.skip = variableOf(
       tf.tensor2d(uniformInit(random, nFeatures, nFeatures * nOutputs), [nFeatures, nOutputs]),
-      true,
       `${prefix}/skip`,
     );
     this.logSigma = this.config.logSigma
-      ? tf.variable(tf.scalar(0), true, `${prefix}/logSigma`)
+      ? variableOf(tf.scalar(0), `${prefix}/logSigma`)
       : undefined;
   }
 
@@ -166,17 +169,18 @@ export class LassoNet {
         `The checkpoint is for a network ${describe(config)}, but this network is ${describe(mine)}.`,
       );
     }
-    this.skip.assign(tf.tensor2d(weights.skip, [mine.nFeatures, mine.nOutputs]));
-    weights.layers.forEach((layer, l) => {
-      const target = this.layers[l] as LayerVariables;
-      tf.tidy(() => {
+    // assign() keeps the values but not the tensor passed in: tidy frees those.
+    tf.tidy(() => {
+      this.skip.assign(tf.tensor2d(weights.skip, [mine.nFeatures, mine.nOutputs]));
+      weights.layers.forEach((layer, l) => {
+        const target = this.layers[l] as LayerVariables;
         target.weight.assign(tf.tensor2d(layer.weight, target.weight.shape as [number, number]));
         target.bias.assign(tf.tensor1d(layer.bias));
       });
+      if (this.logSigma !== undefined && weights.logSigma !== undefined) {
+        this.logSigma.assign(tf.scalar(weights.logSigma));
+      }
     });
-    if (this.logSigma !== undefined && weights.logSigma !== undefined) {
-      this.logSigma.assign(tf.scalar(weights.logSigma));
-    }
   }
 
   /**
@@ -405,6 +409,13 @@ export class LassoNet {
   private checkAlive(): void {
     if (this.disposed) throw new ModelError('DISPOSED', 'This LassoNet was disposed.');
   }
+}
+
+/** A trainable variable holding `initial`'s values; `initial` itself is freed. */
+function variableOf<T extends Tensor>(initial: T, name: string): Variable<Rank> {
+  const v = tf.variable(initial, true, name);
+  initial.dispose();
+  return v;
 }
 
 function readPenalties(

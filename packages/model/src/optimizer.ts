@@ -22,6 +22,54 @@ export type OptimizerOptions =
       nesterov?: boolean;
     };
 
+/** Optimizer settings with every default filled in. */
+export type ResolvedOptimizerOptions =
+  | { name: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
+  | { name: 'sgd'; learningRate: number; momentum: number; nesterov: boolean };
+
+/**
+ * Checks optimizer settings and fills in the defaults, without touching a backend: estimators
+ * call it when they are created, so a typo shows before any training.
+ */
+export function resolveOptimizerOptions(
+  options: OptimizerOptions,
+  where = 'optimizer',
+): ResolvedOptimizerOptions {
+  const o = optionsObject(options, where);
+  const learningRate = (): number =>
+    checkNumber(`${where}.learningRate`, o.learningRate ?? 1e-3, { min: 0, open: true });
+  if (o.name === 'adam') {
+    rejectUnknown(o, ['name', 'learningRate', 'beta1', 'beta2', 'epsilon'], `${where} (adam)`);
+    return {
+      name: 'adam',
+      learningRate: learningRate(),
+      beta1: checkNumber(`${where}.beta1`, o.beta1 ?? 0.9, { min: 0, max: 1 }),
+      beta2: checkNumber(`${where}.beta2`, o.beta2 ?? 0.999, { min: 0, max: 1 }),
+      epsilon: checkNumber(`${where}.epsilon`, o.epsilon ?? 1e-8, { min: 0, open: true }),
+    };
+  }
+  if (o.name === 'sgd') {
+    rejectUnknown(o, ['name', 'learningRate', 'momentum', 'nesterov'], `${where} (sgd)`);
+    const nesterov = o.nesterov ?? false;
+    if (typeof nesterov !== 'boolean') {
+      throw new ModelError(
+        'INVALID_OPTION',
+        `${where}.nesterov must be true or false, got ${String(nesterov)}.`,
+      );
+    }
+    return {
+      name: 'sgd',
+      learningRate: learningRate(),
+      momentum: checkNumber(`${where}.momentum`, o.momentum ?? 0.9, { min: 0 }),
+      nesterov,
+    };
+  }
+  throw new ModelError(
+    'INVALID_OPTION',
+    `${where}.name must be 'adam' or 'sgd', got ${String((o as { name?: unknown }).name)}.`,
+  );
+}
+
 /**
  * An optimizer over a network's parameters. Its state (moments, momentum buffers) lives in
  * tensors; keep one across steps (the path keeps one SGD optimizer across lambdas) and dispose it.
@@ -32,36 +80,18 @@ export class ModelOptimizer {
   private readonly optimizer: tf.Optimizer;
 
   constructor(options: OptimizerOptions) {
-    const o = optionsObject(options, 'optimizer');
+    const o = resolveOptimizerOptions(options);
+    this.name = o.name;
+    this.learningRate = o.learningRate;
     if (o.name === 'adam') {
-      rejectUnknown(o, ['name', 'learningRate', 'beta1', 'beta2', 'epsilon'], 'the adam optimizer');
-      this.learningRate = checkNumber('learningRate', o.learningRate ?? 1e-3, {
-        min: 0,
-        open: true,
-      });
-      const beta1 = checkNumber('beta1', o.beta1 ?? 0.9, { min: 0, max: 1 });
-      const beta2 = checkNumber('beta2', o.beta2 ?? 0.999, { min: 0, max: 1 });
-      const epsilon = checkNumber('epsilon', o.epsilon ?? 1e-8, { min: 0, open: true });
-      this.optimizer = tf.train.adam(this.learningRate, beta1, beta2, epsilon);
-    } else if (o.name === 'sgd') {
-      rejectUnknown(o, ['name', 'learningRate', 'momentum', 'nesterov'], 'the sgd optimizer');
-      this.learningRate = checkNumber('learningRate', o.learningRate ?? 1e-3, {
-        min: 0,
-        open: true,
-      });
-      const momentum = checkNumber('momentum', o.momentum ?? 0.9, { min: 0 });
+      this.optimizer = tf.train.adam(o.learningRate, o.beta1, o.beta2, o.epsilon);
+    } else {
       // tfjs's momentum optimizer keeps PyTorch's buffer (m·buf + g) and steps by lr·buf.
       this.optimizer =
-        momentum === 0
-          ? tf.train.sgd(this.learningRate)
-          : tf.train.momentum(this.learningRate, momentum, o.nesterov ?? false);
-    } else {
-      throw new ModelError(
-        'INVALID_OPTION',
-        `optimizer name must be 'adam' or 'sgd', got ${String((o as { name?: unknown }).name)}.`,
-      );
+        o.momentum === 0
+          ? tf.train.sgd(o.learningRate)
+          : tf.train.momentum(o.learningRate, o.momentum, o.nesterov);
     }
-    this.name = o.name;
   }
 
   /** Applies gradients keyed by variable name; the gradients are the caller's to dispose. */
@@ -71,5 +101,10 @@ export class ModelOptimizer {
 
   dispose(): void {
     this.optimizer.dispose();
+    // tfjs's MomentumOptimizer.dispose() does not call its parent's, which frees the
+    // learning-rate scalar `c`; free it here so that a path leaves no tensor behind.
+    if (this.optimizer instanceof tf.MomentumOptimizer) {
+      (this.optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+    }
   }
 }

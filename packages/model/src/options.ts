@@ -16,7 +16,10 @@ export function rejectUnknown(options: object, known: readonly string[], where: 
 export function optionsObject<T extends object>(options: T | undefined, where: string): T {
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ModelError('INVALID_OPTION', `${where} takes an options object.`);
+    throw new ModelError(
+      'INVALID_OPTION',
+      `${where} takes an options object, got ${Array.isArray(options) ? 'an array' : String(options)}.`,
+    );
   }
   return options;
 }

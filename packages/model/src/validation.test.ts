@@ -80,12 +80,17 @@ describe('network options', () => {
     expectError(
       () => new ModelOptimizer({ name: 'sgd', learningRate: 0 }),
       'INVALID_OPTION',
-      /learningRate must be a finite number 0 < learningRate/,
+      /optimizer\.learningRate must be a finite number 0 < optimizer\.learningRate/,
     );
     expectError(
       () => new ModelOptimizer({ name: 'adam', momentum: 0.9 } as never),
       'UNKNOWN_OPTION',
-      /'momentum' for the adam optimizer/,
+      /'momentum' for optimizer \(adam\)/,
+    );
+    expectError(
+      () => new ModelOptimizer({ name: 'sgd', nesterov: 'yes' } as never),
+      'INVALID_OPTION',
+      /optimizer\.nesterov must be true or false, got yes/,
     );
     optimizer.dispose();
     batch.dispose();

@@ -448,5 +448,32 @@ export function describeNetwork(
       batch.dispose();
       net.dispose();
     }, 120_000);
+
+    it('leaves no tensor behind once a network, its batch and its optimizers are disposed', () => {
+      const before = tf.memory().numTensors;
+      const net = new LassoNet({ nFeatures: 4, hiddenDims: [5], nOutputs: 1, logSigma: true });
+      const batch = net.prepare(
+        [
+          [1, 2, 3, 4],
+          [0, 1, 0, 1],
+        ],
+        [
+          [1, 2, 0, 1, 0],
+          [2, 2, 0, 0, 1],
+        ],
+        intervalLogNormal(),
+      );
+      const optimizers = [
+        new ModelOptimizer({ name: 'adam' }),
+        new ModelOptimizer({ name: 'sgd', momentum: 0.9 }),
+        new ModelOptimizer({ name: 'sgd', momentum: 0 }),
+      ];
+      for (const optimizer of optimizers) net.step(batch, { optimizer, lambda: 0.1 });
+      net.load(net.toJSON());
+      for (const optimizer of optimizers) optimizer.dispose();
+      batch.dispose();
+      net.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
   });
 }

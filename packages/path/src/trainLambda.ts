@@ -1,0 +1,99 @@
+import { type Tensor, tf } from '@lassonet/backend';
+import type { Batch, Evaluation, LassoNet, ModelOptimizer } from '@lassonet/model';
+import { EarlyStopping } from './earlyStopping.js';
+import type { Minibatches } from './minibatches.js';
+import type { Pacer } from './pacer.js';
+import type { PathStep } from './pathStep.js';
+
+/** What training on one lambda needs besides the lambda itself. */
+export interface TrainContext {
+  net: LassoNet;
+  train: Batch;
+  /** The validation batch; the training batch itself when validating on the training data. */
+  val: Batch;
+  /** Present when training in minibatches. */
+  minibatches: Minibatches | undefined;
+  gamma: number;
+  gammaSkip: number;
+  M: number;
+  tol: number;
+  backtrack: boolean;
+  pacer: Pacer;
+}
+
+/**
+ * Trains at one lambda (DESIGN 3.3): optimizer step and Hier-Prox on every batch, the
+ * validation objective after every epoch, early stopping, and with `backtrack` the weights of
+ * the best epoch. Returns the step's record, without a checkpoint.
+ */
+export async function trainLambda(
+  ctx: TrainContext,
+  lambda: number,
+  optimizer: ModelOptimizer,
+  nIters: number,
+  patience: number,
+): Promise<PathStep> {
+  const { net, train, val } = ctx;
+  const penalties = { lambda, gamma: ctx.gamma, gammaSkip: ctx.gammaSkip };
+  const stepOptions = { optimizer, M: ctx.M, ...penalties };
+  let current = await net.evaluate(val, penalties);
+  const stopping = new EarlyStopping(current.objective, ctx.tol, patience);
+  let best: { evaluation: Evaluation; weights: Tensor[] } | undefined = ctx.backtrack
+    ? { evaluation: current, weights: snapshot(net) }
+    : undefined;
+  let epochs = 0;
+  try {
+    while (epochs < nIters) {
+      await ctx.pacer.tick();
+      if (ctx.minibatches === undefined) {
+        net.step(train, stepOptions);
+      } else {
+        for (const batch of ctx.minibatches.epoch()) {
+          try {
+            net.step(batch, stepOptions);
+          } finally {
+            batch.dispose();
+          }
+        }
+      }
+      epochs++;
+      current = await net.evaluate(val, penalties);
+      const stop = stopping.update(current.objective);
+      if (best !== undefined && current.objective < best.evaluation.objective) {
+        tf.dispose(best.weights);
+        best = { evaluation: current, weights: snapshot(net) };
+      }
+      if (stop) break;
+    }
+    if (best !== undefined) {
+      restore(net, best.weights);
+      current = best.evaluation;
+    }
+  } finally {
+    if (best !== undefined) tf.dispose(best.weights);
+  }
+  const onTrain = val === train ? current : await net.evaluate(train, penalties);
+  const selected = net.inputMask();
+  return {
+    lambda,
+    selected,
+    nSelected: selected.filter(Boolean).length,
+    loss: onTrain.loss,
+    valLoss: current.loss,
+    objective: onTrain.objective,
+    valObjective: current.objective,
+    regularization: current.skipNorm,
+    epochs,
+  };
+}
+
+/** Copies of every weight, kept on the backend. */
+function snapshot(net: LassoNet): Tensor[] {
+  return net.variables().map((v) => tf.clone(v));
+}
+
+function restore(net: LassoNet, weights: readonly Tensor[]): void {
+  net.variables().forEach((v, i) => {
+    v.assign(weights[i] as Tensor);
+  });
+}
