@@ -9,7 +9,7 @@ import {
   type Loss,
   ModelError,
 } from '@lassonet/model';
-import { featureImportances } from './featureImportances.js';
+import { featureImportances, selectedIndices } from './featureImportances.js';
 import { type HostTargets, takeRows } from './hostData.js';
 import { Minibatches } from './minibatches.js';
 import {
@@ -196,7 +196,7 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
 
   /** The features the fitted network uses (indices, ascending). */
   selectedFeatures(): number[] {
-    return this.network.inputMask().flatMap((s, j) => (s ? [j] : []));
+    return selectedIndices({ selected: this.network.inputMask() });
   }
 
   /** Frees the network's weights; the estimator can be fitted again. */
@@ -226,9 +226,10 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
     const net = this.network;
     const out = net.predict(X);
     const [n, k] = out.shape;
+    // The array dataSync returns stays valid after the tensor is freed; no copy needed.
     const values = out.dataSync() as Float32Array;
     out.dispose();
-    return { values: Float32Array.from(values), n, k };
+    return { values, n, k };
   }
 
   /** Remembers what a subclass needs from the training targets (e.g. the number of classes). */
