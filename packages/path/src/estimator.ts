@@ -10,7 +10,7 @@ import {
   ModelError,
 } from '@lassonet/model';
 import { featureImportances, selectedIndices } from './featureImportances.js';
-import { type HostTargets, takeRows } from './hostData.js';
+import { allRows, type HostTargets, takeRows } from './hostData.js';
 import { Minibatches } from './minibatches.js';
 import {
   checkGroupsFor,
@@ -358,10 +358,6 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
       for (const b of batches) b.dispose();
     }
   }
-}
-
-function allRows<Y>(y: HostTargets<Y>): Y {
-  return y.rows(Array.from({ length: y.n }, (_, i) => i));
 }
 
 /** The targets of some rows, still able to give any subset of them. */

@@ -21,8 +21,24 @@ export interface HostTargets<Y> {
   rows(index: readonly number[]): Y;
 }
 
-/** y as plain JavaScript values: tensors are read back, typed arrays become arrays. */
-export function plainTargets(y: unknown, name: string): unknown[] {
+/**
+ * y as plain JavaScript values (tensors read back, typed arrays as arrays), checked to hold one
+ * entry per row of X.
+ */
+export function plainTargets(y: unknown, n: number, name: string): unknown[] {
+  const plain = plainValues(y, name);
+  const xName = name === 'yVal' ? 'XVal' : 'X';
+  if (plain.length === 0) throw new ModelError('EMPTY', `${name} is empty.`);
+  if (plain.length !== n) {
+    throw new ModelError(
+      'SHAPE_MISMATCH',
+      `${xName} has ${n} rows but ${name} has ${plain.length}.`,
+    );
+  }
+  return plain;
+}
+
+function plainValues(y: unknown, name: string): unknown[] {
   if (y instanceof tf.Tensor) {
     if (y.rank !== 1 && y.rank !== 2) {
       throw new ModelError(
@@ -42,14 +58,6 @@ export function plainTargets(y: unknown, name: string): unknown[] {
     );
   }
   return y;
-}
-
-/** Checks that y has one entry per row of X. */
-export function checkRowCount(y: readonly unknown[], n: number, name: string, xName: string): void {
-  if (y.length === 0) throw new ModelError('EMPTY', `${name} is empty.`);
-  if (y.length !== n) {
-    throw new ModelError('SHAPE_MISMATCH', `${xName} has ${n} rows but ${name} has ${y.length}.`);
-  }
 }
 
 /**
@@ -79,6 +87,11 @@ export function fixedRows(
     }
     return [...(row as number[])];
   });
+}
+
+/** Every row of the targets. */
+export function allRows<Y>(y: HostTargets<Y>): Y {
+  return y.rows(Array.from({ length: y.n }, (_, i) => i));
 }
 
 /** Row-wise targets of any shape: the subset is a plain selection. */

@@ -8,7 +8,7 @@ import {
   ModelError,
 } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
-import { checkRowCount, type HostTargets, plainTargets } from '../hostData.js';
+import { allRows, type HostTargets, plainTargets } from '../hostData.js';
 import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
 
 /** Class labels 0..K-1, one per row. */
@@ -69,15 +69,12 @@ export class LassoNetClassifier extends BaseLassoNet<
   /** Accuracy: the fraction of rows whose class is predicted. */
   score(X: Features, y: ClassificationY): number {
     const predicted = this.predict(X);
-    const labels = this.readTargets(y, predicted.length, 'y').rows(
-      Array.from({ length: predicted.length }, (_, i) => i),
-    );
+    const labels = allRows(this.readTargets(y, predicted.length, 'y'));
     return accuracy(labels, predicted);
   }
 
   protected readTargets(y: ClassificationY, n: number, name: string): HostTargets<Int32Array> {
-    const plain = plainTargets(y, name);
-    checkRowCount(plain, n, name, name === 'yVal' ? 'XVal' : 'X');
+    const plain = plainTargets(y, n, name);
     const labels = new Int32Array(n);
     plain.forEach((v, i) => {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
@@ -92,7 +89,7 @@ export class LassoNetClassifier extends BaseLassoNet<
   }
 
   protected nOutputs(y: HostTargets<Int32Array>): number {
-    const labels = y.rows(Array.from({ length: y.n }, (_, i) => i));
+    const labels = allRows(y);
     const largest = labels.reduce((a, b) => Math.max(a, b), 0);
     const w = this.options.classWeight;
     // With class weights the classes are the weights' (a class may be absent from y).
@@ -119,7 +116,7 @@ export class LassoNetClassifier extends BaseLassoNet<
   }
 
   protected override checkValidationTargets(yVal: HostTargets<Int32Array>, nOutputs: number): void {
-    const labels = yVal.rows(Array.from({ length: yVal.n }, (_, i) => i));
+    const labels = allRows(yVal);
     const i = labels.findIndex((label) => label >= nOutputs);
     if (i >= 0) {
       throw new ModelError(

@@ -9,13 +9,7 @@ import {
   ModelError,
 } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
-import {
-  checkRowCount,
-  fixedRows,
-  type HostTargets,
-  plainTargets,
-  rowTargets,
-} from '../hostData.js';
+import { allRows, fixedRows, type HostTargets, plainTargets, rowTargets } from '../hostData.js';
 import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
 
 /** Survival targets, one row per sample: [duration, event] (event 1 observed, 0 censored). */
@@ -62,7 +56,7 @@ export class LassoNetCoxRegressor extends BaseLassoNet<
   /** Harrell's concordance index of the predicted risks. */
   score(X: Features, y: SurvivalY): number {
     const risk = this.predict(X);
-    const rows = this.readTargets(y, risk.length, 'y').rows(risk.map((_, i) => i));
+    const rows = allRows(this.readTargets(y, risk.length, 'y'));
     return concordanceIndex(
       risk,
       rows.map((r) => r[0] as number),
@@ -71,8 +65,7 @@ export class LassoNetCoxRegressor extends BaseLassoNet<
   }
 
   protected readTargets(y: SurvivalY, n: number, name: string): HostTargets<number[][]> {
-    const plain = plainTargets(y, name);
-    checkRowCount(plain, n, name, name === 'yVal' ? 'XVal' : 'X');
+    const plain = plainTargets(y, n, name);
     const rows = fixedRows(plain, 2, name, '[duration, event]');
     for (const [i, [duration, event]] of rows.entries()) {
       if (!Number.isFinite(duration) || (duration as number) < 0) {

@@ -9,13 +9,7 @@ import {
   ModelError,
 } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
-import {
-  checkRowCount,
-  fixedRows,
-  type HostTargets,
-  plainTargets,
-  rowTargets,
-} from '../hostData.js';
+import { allRows, fixedRows, type HostTargets, plainTargets, rowTargets } from '../hostData.js';
 import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
 
 /**
@@ -42,7 +36,7 @@ export class LassoNetIntervalRegressor extends BaseLassoNet<IntervalY, number[][
   /** Concordance of -predict (a longer predicted time is a lower risk) with v, events = 1 - d3. */
   score(X: Features, y: IntervalY): number {
     const predicted = this.predict(X);
-    const rows = this.readTargets(y, predicted.length, 'y').rows(predicted.map((_, i) => i));
+    const rows = allRows(this.readTargets(y, predicted.length, 'y'));
     return concordanceIndex(
       predicted.map((p) => -p),
       rows.map((r) => r[1] as number),
@@ -55,8 +49,7 @@ export class LassoNetIntervalRegressor extends BaseLassoNet<IntervalY, number[][
   }
 
   protected readTargets(y: IntervalY, n: number, name: string): HostTargets<number[][]> {
-    const plain = plainTargets(y, name);
-    checkRowCount(plain, n, name, name === 'yVal' ? 'XVal' : 'X');
+    const plain = plainTargets(y, n, name);
     const rows = fixedRows(plain, 5, name, '[u, v, d1, d2, d3]');
     // The loss checks the intervals and indicators, naming the row as y[i]; do it on every row
     // at once, under this argument's name.

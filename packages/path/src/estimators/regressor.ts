@@ -1,7 +1,7 @@
 import type { Tensor } from '@lassonet/backend';
 import { type Features, type Loss, ModelError, meanSquaredError, r2Score } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
-import { checkRowCount, fixedRows, type HostTargets, plainTargets } from '../hostData.js';
+import { allRows, fixedRows, type HostTargets, plainTargets } from '../hostData.js';
 import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
 
 /** Regression targets: one number per row, or one row of outputs per row (multi-output). */
@@ -34,15 +34,12 @@ export class LassoNetRegressor extends BaseLassoNet<RegressionY, Rows> {
   /** R² of the predictions (averaged over outputs). */
   score(X: Features, y: RegressionY): number {
     const predicted = this.predict(X);
-    const truth = this.readTargets(y, predicted.length, 'y').rows(
-      Array.from({ length: predicted.length }, (_, i) => i),
-    );
+    const truth = allRows(this.readTargets(y, predicted.length, 'y'));
     return r2Score(truth, predicted);
   }
 
   protected readTargets(y: RegressionY, n: number, name: string): HostTargets<Rows> {
-    const plain = plainTargets(y, name);
-    checkRowCount(plain, n, name, name === 'yVal' ? 'XVal' : 'X');
+    const plain = plainTargets(y, n, name);
     if (Array.isArray(plain[0])) {
       const width = (plain[0] as unknown[]).length;
       if (width === 0) throw new ModelError('EMPTY', `${name}[0] has no outputs.`);
