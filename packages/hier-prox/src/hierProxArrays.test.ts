@@ -1,8 +1,9 @@
 import { Random } from '@lassonet/backend-conformance';
 import { describe, expect, it } from 'vitest';
 import { hierProxArrays } from './index.js';
+import { expectClose } from './test-utils/expectClose.js';
 import { randomGroups, randomWeights } from './test-utils/randomCase.js';
-import { referenceHierProx } from './test-utils/reference.js';
+import { type Params, type Rows, referenceHierProx } from './test-utils/reference.js';
 
 describe('hierProxArrays (no tensors)', () => {
   const random = new Random(31);
@@ -56,5 +57,79 @@ describe('hierProxArrays (no tensors)', () => {
     const magnitudes = new Set(Array.from(out.hidden, (x) => Math.abs(x)));
     expect(magnitudes.size).toBe(1);
     expect([...magnitudes][0]).toBeLessThan(1);
+  });
+
+  it('clips exactly at extreme but finite magnitudes, grouped or not, like the float64 reference', () => {
+    // Thresholds far above or far below the weights, and tiny values (1e-30) throughout. The
+    // inputs are float32, so the reference gets the same float32 values, and the results agree
+    // to float32 rounding: no absolute tolerance hides a weight that should not be zero.
+    const cases: { label: string; skip: Rows; hidden: Rows; params: Params }[] = [
+      {
+        label: 'threshold 1e8, weights 1e-9',
+        skip: [[1e8]],
+        hidden: [[1e-9, -1e-9, 0.5]],
+        params: { lambda: 0, lambdaBar: 0, M: 1 },
+      },
+      {
+        label: 'threshold 1e12, weights 1e-3',
+        skip: [[1e12, 0]],
+        hidden: [[1e-3, -1e-3]],
+        params: { lambda: 1, lambdaBar: 0, M: 1 },
+      },
+      {
+        label: 'everything near 1e-30',
+        skip: [[1e-30], [3e-30]],
+        hidden: [
+          [1e-30, -1e-30],
+          [5e-30, -2e-30],
+        ],
+        params: { lambda: 0, lambdaBar: 0, M: 1 },
+      },
+      {
+        label: 'weights 1e8 clipped to a threshold near 1e-12',
+        skip: [[1e-20]],
+        hidden: [[1e8, -1e8, 1e-13]],
+        params: { lambda: 0, lambdaBar: 0, M: 1e-10 },
+      },
+      {
+        label: 'lambdaBar 1e8 zeroes weights of 1e-30',
+        skip: [[1e-20]],
+        hidden: [[1e-30, -1e-30, 0]],
+        params: { lambda: 0, lambdaBar: 1e8, M: 1 },
+      },
+      {
+        label: 'lambdaBar 1e-30 beside weights of 1e8',
+        skip: [[1e12]],
+        hidden: [[1e8, -1e8, 2e-30]],
+        params: { lambda: 0, lambdaBar: 1e-30, M: 1 },
+      },
+      {
+        label: 'a group: threshold 1e8 from one member, weights 1e-9 and 1e-30 in the others',
+        skip: [[1e8], [1e-30], [0]],
+        hidden: [[1e-9], [-1e-30], [1e-20]],
+        params: { lambda: 0, lambdaBar: 0, M: 1, groups: [[0, 1, 2]] },
+      },
+    ];
+    for (const { label, skip: s, hidden: h, params } of cases) {
+      const skip32 = s.map((row) => row.map(Math.fround));
+      const hidden32 = h.map((row) => row.map(Math.fround));
+      const out = hierProxArrays(skip32.flat(), hidden32.flat(), s.length, params);
+      const expected = referenceHierProx(skip32, hidden32, params);
+      const rows = (values: Float32Array, width: number): Rows =>
+        s.map((_, j) => Array.from(values.subarray(j * width, (j + 1) * width)));
+      const tolerance = { atol: 0, rtol: 1e-6 };
+      expectClose(
+        rows(out.skip, skip32[0]?.length ?? 0),
+        expected.skip,
+        `${label} skip`,
+        tolerance,
+      );
+      expectClose(
+        rows(out.hidden, hidden32[0]?.length ?? 0),
+        expected.hidden,
+        `${label} hidden`,
+        tolerance,
+      );
+    }
   });
 });

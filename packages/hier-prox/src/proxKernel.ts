@@ -112,19 +112,26 @@ export function hierProxKernel(
       const j = members[t] as number;
       const sRow = j * nOutputs;
       for (let k = 0; k < nOutputs; k++) outSkip[sRow + k] = (skip[sRow + k] as number) * scale;
-      // sign(u)·min(max(0, |u| - lambdaBar), w*) without branches: clamp(x, -c, c) is
-      // (|x + c| - |x - c|) / 2, and random signs would defeat the branch predictor.
+      // sign(u)·min(max(0, |u| - lambdaBar), w*), exact at any magnitudes and without branches
+      // (random signs would defeat the branch predictor, as they do in Math.min and Math.max):
+      // each comparison gives 0 or 1, and of the products summed only the selected one is
+      // non-zero, so no sum rounds.
       const hRow = j * nHidden;
       if (lambdaBar === 0) {
+        const low = -wStar;
         for (let i = hRow; i < hRow + nHidden; i++) {
           const x = hidden[i] as number;
-          outHidden[i] = 0.5 * (Math.abs(x + wStar) - Math.abs(x - wStar));
+          const above = +(x > wStar);
+          const below = +(x < low);
+          outHidden[i] = (above - below) * wStar + (1 - above - below) * x;
         }
       } else {
         for (let i = hRow; i < hRow + nHidden; i++) {
           const x = hidden[i] as number;
-          const shrunk = x - 0.5 * (Math.abs(x + lambdaBar) - Math.abs(x - lambdaBar));
-          outHidden[i] = 0.5 * (Math.abs(shrunk + wStar) - Math.abs(shrunk - wStar));
+          const a = Math.abs(x) - lambdaBar;
+          const above = +(a > wStar);
+          const magnitude = (+(a > 0) - above) * a + above * wStar;
+          outHidden[i] = (1 - 2 * +(x < 0)) * magnitude;
         }
       }
     }

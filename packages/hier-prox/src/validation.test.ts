@@ -97,6 +97,26 @@ describe('bad input gets a typed error that says what is wrong', () => {
       /M must be a finite number > 0, got 0/,
     );
     expectError(() => hierProx(s, h, { lambda: 1, M: -2 }), 'INVALID_OPTION', /M must be .* > 0/);
+    expectError(
+      () => hierProx(s, h, { lambda: 1, lambdaBar: -0.5 }),
+      'INVALID_OPTION',
+      /lambdaBar must be a finite number >= 0, got -0.5/,
+    );
+    expectError(
+      () => hierProx(s, h, { lambda: Number.POSITIVE_INFINITY }),
+      'INVALID_OPTION',
+      /lambda must be a finite number >= 0, got Infinity/,
+    );
+    expectError(
+      () => hierProx(s, h, { lambda: 1, M: Number.NaN }),
+      'INVALID_OPTION',
+      /M must be a finite number > 0, got NaN/,
+    );
+    expectError(
+      () => hierProx(s, h, { lambda: 1, M: Number.POSITIVE_INFINITY }),
+      'INVALID_OPTION',
+      /M must be a finite number > 0, got Infinity/,
+    );
     expectError(() => hierProx(s, h, {} as never), 'INVALID_OPTION', /needs the step penalty/);
     expectError(
       () => hierProx(s, h, undefined as never),

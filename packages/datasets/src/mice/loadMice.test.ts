@@ -10,12 +10,12 @@ import {
 } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetError } from '../errors.js';
-import { loadMice } from './loadMiceNode.js';
+import { defaultCacheDir, loadMice } from './loadMiceNode.js';
 import { MICE_FILE_NAME } from './miceFile.js';
 import { parseMice } from './parseMice.js';
 
@@ -228,6 +228,20 @@ describe('loadMice: where the file comes from', () => {
     expect(message).toMatch(/No local copy of the MICE data\. Looked in: .*cache-offline/);
   });
 
+  it('offline with a cached copy that fails its checksum says so, and how to provide the file', async () => {
+    const cacheDir = fresh('cache-offline-stale');
+    mkdirSync(cacheDir);
+    const cached = join(cacheDir, MICE_FILE_NAME);
+    writeFileSync(cached, 'MouseID\n');
+    const [code, message] = await codeOf(loadMice({ dataDir: null, cacheDir, download: false }));
+    expect(code).toBe('MISSING_FILE');
+    expect(message).not.toMatch(/No local copy/);
+    expect(message).toContain(`The cached copy at ${cached} failed its checksum`);
+    expect(message).toMatch(/SHA-256 is [0-9a-f]{64}, expected 1d6722b0/);
+    expect(message).toMatch(/LASSONET_DATA_DIR/);
+    expect(readFileSync(cached, 'utf8')).toBe('MouseID\n');
+  });
+
   it('a cached file that is no longer the right one is fetched again', async () => {
     const cacheDir = fresh('cache-stale');
     await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
@@ -246,5 +260,22 @@ describe('loadMice: where the file comes from', () => {
     expect(fromText.source).toEqual({ kind: 'text' });
     const fromBlob = await loadMice({ file: new Blob([text]) });
     expect(fromBlob.y).toEqual(fromText.y);
+  });
+});
+
+describe('defaultCacheDir', () => {
+  it('is $XDG_CACHE_HOME/lassonet when set, else ~/.cache/lassonet', () => {
+    const saved = process.env.XDG_CACHE_HOME;
+    try {
+      process.env.XDG_CACHE_HOME = join(tmpdir(), 'xdg-cache');
+      expect(defaultCacheDir()).toBe(join(tmpdir(), 'xdg-cache', 'lassonet'));
+      process.env.XDG_CACHE_HOME = '';
+      expect(defaultCacheDir()).toBe(join(homedir(), '.cache', 'lassonet'));
+      delete process.env.XDG_CACHE_HOME;
+      expect(defaultCacheDir()).toBe(join(homedir(), '.cache', 'lassonet'));
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+    }
   });
 });

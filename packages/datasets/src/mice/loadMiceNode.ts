@@ -71,8 +71,10 @@ export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
   const cached = join(cacheDir, MICE_FILE_NAME);
   const sha256 = expectedSha256(options);
   const bytes = await readBytes(cached);
+  const cachedSha256 =
+    bytes === undefined || sha256 === undefined ? undefined : await sha256Hex(bytes);
   // A cached copy is used only if it is still the right file; otherwise it is fetched again.
-  if (bytes !== undefined && (sha256 === undefined || (await sha256Hex(bytes)) === sha256)) {
+  if (bytes !== undefined && cachedSha256 === sha256) {
     return {
       ...parseMice(new TextDecoder().decode(bytes)),
       source: { kind: 'cache', location: cached },
@@ -85,7 +87,11 @@ export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
     `Looked in: ${looked.join(', ')}. Put Data_Cortex_Nuclear.csv in one of those places, set ` +
     `LASSONET_DATA_DIR to a directory holding it, or pass { path }. It is available from ${MICE_URL}.`;
   if (options.download === false) {
-    throw new DatasetError('MISSING_FILE', `No local copy of the MICE data. ${howToProvide}`);
+    const problem =
+      cachedSha256 === undefined
+        ? 'No local copy of the MICE data.'
+        : `The cached copy at ${cached} failed its checksum (its SHA-256 is ${cachedSha256}, expected ${sha256}), and download is false.`;
+    throw new DatasetError('MISSING_FILE', `${problem} ${howToProvide}`);
   }
   let downloaded: Uint8Array;
   try {

@@ -1,5 +1,6 @@
 import '../index.node.js';
 import { describe, expect, it } from 'vitest';
+import { svgSize } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { marks, pngSize, saveArtifact } from '../test-utils/inspect.js';
 import { plotImportances } from './plotImportances.js';
@@ -31,7 +32,10 @@ describe('plotImportances', () => {
     const yLabels = labels.find((group) => group.includes('protein_'));
     const drawn = [...(yLabels ?? '').matchAll(/>(protein_\d+)</g)].map((m) => m[1]);
     expect(drawn).toEqual(expected);
-    const png = await chart.toPNG({ width: 800, height: 500 });
+    // Laid out for the PNG's size, the chart fills it: no blank bands above and below.
+    const sized = plotImportances(importances, names, { width: 800, height: 500 });
+    expect(svgSize(await sized.toSVG())).toEqual({ width: 800, height: 500 });
+    const png = await sized.toPNG({ width: 800, height: 500 });
     expect(pngSize(png)).toEqual({ width: 800, height: 500 });
     saveArtifact('plotImportances.png', png);
   });

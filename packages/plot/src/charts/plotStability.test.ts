@@ -1,6 +1,7 @@
 // Installs the PNG rasterizer (resvg) as a side effect.
 import '../index.node.js';
 import { describe, expect, it } from 'vitest';
+import { svgSize } from '../chart.js';
 import type { PlotErrorCode } from '../errors.js';
 import { MUTED, PALETTE } from '../palette.js';
 import { saveArtifact } from '../test-utils/inspect.js';
@@ -149,9 +150,17 @@ describe('plotStability', () => {
     expect(labels.map((l) => l.step)).toEqual([STEPS - 1, STEPS - 1, STEPS - 1]);
   });
 
-  it('renders a PNG of exactly the size asked for', async () => {
-    const png = await plotStability(RESULT, NAMES).toPNG({ width: 900, height: 600 });
-    expect(pngSize(png)).toEqual({ width: 900, height: 600 });
+  it('renders a PNG of exactly the size asked for, at full scale when the chart is sized to match', async () => {
+    // Laid out for the PNG's size, the chart is drawn neither shrunk nor padded, so its text
+    // keeps its size. (The panel titles need about 1280 pixels of width.)
+    const chart = plotStability(RESULT, NAMES, { width: 1200, height: 625 });
+    const natural = svgSize(await chart.toSVG());
+    expect(natural.width / 1280).toBeGreaterThan(0.97);
+    expect(natural.width / 1280).toBeLessThan(1.03);
+    expect(natural.height / 600).toBeGreaterThan(0.97);
+    expect(natural.height / 600).toBeLessThan(1.03);
+    const png = await chart.toPNG({ width: 1280, height: 600 });
+    expect(pngSize(png)).toEqual({ width: 1280, height: 600 });
     saveArtifact('plotStability.png', png);
   });
 
