@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import { BackendError, useBackend } from '@lassonet/backend';
+import '@lassonet/backend-cpu';
+import '@lassonet/backend-wasm';
+import { DatasetError, loadMiceSplit } from '@lassonet/datasets';
+import { runDemoPath } from '../core/demoPath.js';
+import { refitProtocol } from '../core/refit.js';
+import type { DemoSummary } from '../core/summary.js';
+import { parseCli, USAGE, UsageError } from './args.js';
+import { OutputError, prepareOutDir, writeOutputs } from './outputs.js';
+import { PathProgress } from './progress.js';
+import { pathTable, protocolTable, selectedProteins } from './report.js';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const o = parseCli(argv);
+  if (o.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  // Human-readable lines go to stdout, except with --json, where stdout is the summary alone.
+  const say = o.json ? (line: string) => console.error(line) : (line: string) => console.log(line);
+  const outDir = await prepareOutDir(o.out);
+  const backend = await useBackend(o.backend);
+  const split = await loadMiceSplit({
+    seed: o.seed,
+    ...(o.data === undefined ? {} : { path: o.data }),
+  });
+  say(
+    `MICE: ${split.XTrain.length + split.XTest.length} mice, ${split.featureNames.length} proteins, ` +
+      `${split.XTrain.length} train / ${split.XTest.length} test (from ${split.source.location ?? split.source.kind}); backend ${backend}`,
+  );
+  if (o.quick)
+    say('Quick run: few epochs and a coarse path, for a smoke test; accuracies are not results.');
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const progress = new PathProgress(split.featureNames.length);
+  let summary: DemoSummary;
+  try {
+    const path = await runDemoPath(split, o, {
+      onStep: (step, index) => progress.update(step, index),
+      signal: controller.signal,
+      onWarning: (message) => console.error(`warning: ${message}`),
+    });
+    progress.stop();
+    summary = {
+      backend,
+      seed: o.seed,
+      seconds: path.seconds,
+      nTrain: split.XTrain.length,
+      nTest: split.XTest.length,
+      featureNames: split.featureNames,
+      steps: path.steps,
+    };
+    if (o.refit) {
+      summary.protocol = await refitProtocol(split, path.steps, o, { signal: controller.signal });
+    }
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSigint);
+  }
+  const written = await writeOutputs(outDir, summary);
+
+  if (o.json) {
+    console.log(JSON.stringify(summary));
+    return 0;
+  }
+  const epochs = summary.steps.reduce((total, s) => total + s.epochs, 0);
+  say(
+    `\nPath: ${summary.steps.length - 1} lambdas after the dense model, ${epochs} epochs, ${summary.seconds.toFixed(1)} s.\n`,
+  );
+  say(pathTable(summary.steps));
+  say('');
+  say(selectedProteins(summary.steps, summary.featureNames));
+  if (summary.protocol !== undefined) {
+    say('\nRefit protocol (dense model on the first step with at most k features):\n');
+    say(protocolTable(summary.protocol));
+  }
+  say(`\nWrote ${written.join(', ')}`);
+  return 0;
+}
+
+/** Errors the user can fix: one line, exit code 2. */
+function isInputError(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof OutputError ||
+    error instanceof DatasetError ||
+    error instanceof BackendError
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof Error && error.name === 'AbortError') {
+      console.error('Stopped.');
+      process.exitCode = 130;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof UsageError ? `${message} (see --help)` : message);
+    process.exitCode = isInputError(error) ? 2 : 1;
+  },
+);

@@ -1,0 +1,66 @@
+import type { DemoStep } from '../core/demoPath.js';
+import type { ProtocolResult } from '../core/refit.js';
+import { firstStepWithAtMost } from '../core/summary.js';
+
+/** Sizes at which the selected proteins are listed. */
+export const LISTED_SIZES = [20, 10, 5] as const;
+
+/** One row per number of selected features: the first step along the path that has it. */
+export function pathTable(steps: readonly DemoStep[]): string {
+  const seen = new Set<number>();
+  const rows = [['features', 'lambda', 'test accuracy']];
+  for (const step of steps) {
+    if (seen.has(step.nSelected)) continue;
+    seen.add(step.nSelected);
+    rows.push([
+      String(step.nSelected),
+      step.lambda === 0 ? '0 (dense)' : step.lambda.toPrecision(4),
+      step.testAccuracy.toFixed(3),
+    ]);
+  }
+  return alignColumns(rows);
+}
+
+/** The proteins kept by the first step with at most k features, for each listed k. */
+export function selectedProteins(
+  steps: readonly DemoStep[],
+  featureNames: readonly string[],
+  sizes: readonly number[] = LISTED_SIZES,
+): string {
+  const lines: string[] = [];
+  const listed = new Set<DemoStep>();
+  for (const k of sizes) {
+    const step = firstStepWithAtMost(steps, k);
+    if (step === undefined || step.nSelected === 0 || listed.has(step)) continue;
+    listed.add(step);
+    const names = step.selected.map((j) => featureNames[j] ?? `feature ${j}`);
+    lines.push(
+      `${step.nSelected} protein${step.nSelected === 1 ? '' : 's'} (lambda ${step.lambda.toPrecision(4)}, test accuracy ${step.testAccuracy.toFixed(3)}): ${names.join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The refit protocol as a table: k, features used, test accuracy of the dense model. */
+export function protocolTable(protocol: Record<string, ProtocolResult>): string {
+  const rows = [['k', 'features', 'refit test accuracy']];
+  for (const [k, r] of Object.entries(protocol)) {
+    rows.push([k, String(r.nSelected), r.accuracy === null ? '-' : r.accuracy.toFixed(3)]);
+  }
+  return alignColumns(rows);
+}
+
+/** Right-aligned columns under a header and a rule. */
+function alignColumns(rows: readonly string[][]): string {
+  const widths = (rows[0] as string[]).map((_, c) =>
+    Math.max(...rows.map((r) => (r[c] ?? '').length)),
+  );
+  const line = (r: readonly string[]) =>
+    r.map((cell, c) => cell.padStart(widths[c] as number)).join('  ');
+  const [header, ...body] = rows;
+  return [
+    line(header as string[]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map(line),
+  ].join('\n');
+}
