@@ -12,6 +12,11 @@ describe('cpu adapter', () => {
     await expect(cpu.probe()).resolves.toEqual({ available: true });
   });
 
+  it('names the module that registers it, for workers to import', async () => {
+    const module = (await import(cpu.moduleUrl as string)) as { cpu: unknown };
+    expect(module.cpu).toBe(cpu);
+  });
+
   it('does not print tfjs-node advice on first use under Node', async () => {
     const warn = vi.spyOn(console, 'warn');
     await useBackend(cpu);

@@ -13,6 +13,7 @@ import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 export const cpu: BackendAdapter = {
   name: 'cpu',
   packageName: '@lassonet/backend-cpu',
+  moduleUrl: import.meta.url,
   async probe() {
     return { available: true };
   },

@@ -50,6 +50,7 @@ export function createWasmAdapter(options: WasmAdapterOptions = {}): BackendAdap
   return {
     name: 'wasm',
     packageName: '@lassonet/backend-wasm',
+    moduleUrl: import.meta.url,
     async probe() {
       if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
         return { available: false, reason: 'this environment has no WebAssembly support' };

@@ -7,6 +7,7 @@ import { probeWebgl2 } from './probeWebgl2.js';
 export const webgl: BackendAdapter = {
   name: 'webgl',
   packageName: '@lassonet/backend-webgl',
+  moduleUrl: import.meta.url,
   async probe() {
     return probeWebgl2();
   },

@@ -15,6 +15,11 @@ export interface BackendAdapter {
   readonly name: string;
   /** The npm package that provides the adapter, used in error messages. */
   readonly packageName: string;
+  /**
+   * Optional: the URL of the module that registers this adapter. A worker thread imports it to
+   * run on the same backend as the thread that started it.
+   */
+  readonly moduleUrl?: string;
   /** Whether the backend can run here; when it cannot, says why. Never throws. */
   probe(): Promise<BackendProbe>;
   /** Makes this backend the active tfjs backend. Rejects with a `BackendError` on failure. */
