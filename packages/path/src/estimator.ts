@@ -10,7 +10,7 @@ import {
   ModelError,
 } from '@lassonet/model';
 import { featureImportances, selectedIndices } from './featureImportances.js';
-import { allRows, type HostTargets, takeRows } from './hostData.js';
+import { allRows, type HostTargets, type PlainY, plainTargets, takeRows } from './hostData.js';
 import { Minibatches } from './minibatches.js';
 import {
   checkGroupsFor,
@@ -192,6 +192,23 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
       );
     }
     return this.net;
+  }
+
+  /**
+   * X and y checked as `path()` and `fit()` check them (the same errors), as plain data: what
+   * independent paths on subsets of the rows (cross-validation folds, stability selection)
+   * start from. A tensor y is read back once; rows of y are copied.
+   */
+  checkedData(X: Features, y: YIn): { X: HostMatrix; y: PlainY } {
+    const host = hostFeatures(X);
+    const [n, d] = host.shape;
+    checkGroupsFor(this.resolved.groups, d);
+    const plain = plainTargets(y, n, 'y');
+    this.nOutputs(this.readTargets(plain as YIn, n, 'y'));
+    return {
+      X: host,
+      y: plain.map((v) => (Array.isArray(v) ? [...(v as number[])] : v)) as PlainY,
+    };
   }
 
   /** The features the fitted network uses (indices, ascending). */

@@ -1,6 +1,9 @@
 import { tf } from '@lassonet/backend';
 import { type HostMatrix, ModelError } from '@lassonet/model';
 
+/** Targets as plain data (one number, or one row of numbers, per sample): they cross threads. */
+export type PlainY = number[] | number[][];
+
 /** The rows `index` of a host matrix, copied. */
 export function takeRows(m: HostMatrix, index: readonly number[]): HostMatrix {
   const d = m.shape[1];

@@ -7,6 +7,23 @@ export {
   type ModelErrorCode,
   type OptimizerOptions,
 } from '@lassonet/model';
+export {
+  BaseLassoNetCV,
+  type CVFitOptions,
+  type InnerEstimator,
+} from './crossValidation/baseCV.js';
+export type { CVOptions } from './crossValidation/cvOptions.js';
+export { type CVFoldResult, type CVResult, summarizeFolds } from './crossValidation/cvResult.js';
+export {
+  LassoNetClassifierCV,
+  type LassoNetClassifierCVOptions,
+  LassoNetCoxRegressorCV,
+  type LassoNetCoxRegressorCVOptions,
+  LassoNetIntervalRegressorCV,
+  type LassoNetIntervalRegressorCVOptions,
+  LassoNetRegressorCV,
+  type LassoNetRegressorCVOptions,
+} from './crossValidation/estimatorsCV.js';
 export { EarlyStopping } from './earlyStopping.js';
 export { BaseLassoNet, type FitOptions, type PathOptions } from './estimator.js';
 export {
@@ -22,6 +39,30 @@ export {
 export { type IntervalY, LassoNetIntervalRegressor } from './estimators/intervalRegressor.js';
 export { LassoNetRegressor, type RegressionY } from './estimators/regressor.js';
 export { featureImportances, selectedIndices, stepWithAtMost } from './featureImportances.js';
+export type { PlainY } from './hostData.js';
 export { geometricLambdas } from './lambdaSequence.js';
 export type { LassoNetOptions } from './options.js';
+export {
+  type EstimatorKind,
+  type PathTask,
+  type PathTaskResult,
+  runPathTask,
+} from './parallel/pathTask.js';
+export {
+  type ParallelOptions,
+  ParallelTaskError,
+  runPathTasks,
+} from './parallel/runPathTasks.js';
 export type { PathStep } from './pathStep.js';
+export { expectedWrong } from './stability/expectedWrong.js';
+export { type SelectionStep, selectionProbability } from './stability/selectionProbability.js';
+export type {
+  StabilityEstimatorKind,
+  StabilityEstimators,
+  StabilitySelectionOptions,
+} from './stability/stabilityOptions.js';
+export { type StabilityRanking, stabilityRanking } from './stability/stabilityRanking.js';
+export {
+  type StabilitySelectionResult,
+  stabilitySelection,
+} from './stability/stabilitySelection.js';

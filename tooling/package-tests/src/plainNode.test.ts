@@ -11,7 +11,15 @@ const EXPECTED_EXPORTS: Record<string, string[]> = {
   '@lassonet/hier-prox': ['hierProx', 'hierProxInPlace', 'hierProxArrays', 'firstDropPenalty'],
   '@lassonet/datasets': ['loadMice', 'loadMiceSplit', 'csvToMatrix', 'kFold', 'defaultCacheDir'],
   '@lassonet/model': ['LassoNet', 'ModelOptimizer', 'crossEntropy', 'coxLoss', 'concordanceIndex'],
-  '@lassonet/path': ['LassoNetRegressor', 'LassoNetClassifier', 'stepWithAtMost', 'ModelError'],
+  '@lassonet/path': [
+    'LassoNetRegressor',
+    'LassoNetClassifier',
+    'stepWithAtMost',
+    'ModelError',
+    'LassoNetClassifierCV',
+    'stabilitySelection',
+    'runPathTasks',
+  ],
   '@lassonet/plot': ['plotPath', 'plotAccuracy', 'plotCV', 'plotStability', 'plotImportances'],
 };
 

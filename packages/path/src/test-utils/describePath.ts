@@ -13,17 +13,14 @@ import {
 } from '../index.js';
 import { intervalData, linearData, survivalData } from './data.js';
 import { lassoLeavingOrder } from './lasso.js';
+import { SMALL } from './smallOptions.js';
 
-/** Small, quick settings: Adam at 1e-2 for the dense model, a coarse path. */
+/** Small settings with enough epochs for the paths to match a Lasso's order. */
 const QUICK: LassoNetOptions = {
-  hiddenDims: [8],
+  ...SMALL,
   nIters: [200, 30],
   patience: [20, 5],
   pathMultiplier: 1.15,
-  optimizer: [
-    { name: 'adam', learningRate: 1e-2 },
-    { name: 'sgd', learningRate: 1e-3, momentum: 0.9 },
-  ],
 };
 
 const summary = (path: readonly PathStep[]) =>

@@ -1,0 +1,94 @@
+import type { Features } from '@lassonet/model';
+import {
+  type ClassificationY,
+  LassoNetClassifier,
+  type LassoNetClassifierOptions,
+} from '../estimators/classifier.js';
+import {
+  LassoNetCoxRegressor,
+  type LassoNetCoxRegressorOptions,
+  type SurvivalY,
+} from '../estimators/coxRegressor.js';
+import { type IntervalY, LassoNetIntervalRegressor } from '../estimators/intervalRegressor.js';
+import { LassoNetRegressor, type RegressionY } from '../estimators/regressor.js';
+import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
+import { BaseLassoNetCV } from './baseCV.js';
+import type { CVOptions } from './cvOptions.js';
+
+export type LassoNetRegressorCVOptions = LassoNetOptions & CVOptions;
+export type LassoNetClassifierCVOptions = LassoNetClassifierOptions & CVOptions;
+export type LassoNetCoxRegressorCVOptions = LassoNetCoxRegressorOptions & CVOptions;
+export type LassoNetIntervalRegressorCVOptions = LassoNetOptions & CVOptions;
+
+/** LassoNetRegressor with lambda chosen by k-fold cross-validation on R². */
+export class LassoNetRegressorCV extends BaseLassoNetCV<RegressionY, LassoNetRegressor> {
+  constructor(options?: LassoNetRegressorCVOptions) {
+    super(options, COMMON_OPTIONS, 'regressor', (o) => new LassoNetRegressor(o));
+  }
+
+  predict(X: Features): number[] | number[][] {
+    return this.estimator.predict(X);
+  }
+}
+
+/** LassoNetClassifier with lambda chosen by stratified k-fold cross-validation on accuracy. */
+export class LassoNetClassifierCV extends BaseLassoNetCV<
+  ClassificationY,
+  LassoNetClassifier,
+  LassoNetClassifierOptions
+> {
+  constructor(options?: LassoNetClassifierCVOptions) {
+    super(
+      options,
+      [...COMMON_OPTIONS, 'classWeight'],
+      'classifier',
+      (o) => new LassoNetClassifier(o),
+    );
+  }
+
+  /** The most probable class of each row. */
+  predict(X: Features): number[] {
+    return this.estimator.predict(X);
+  }
+
+  /** Class probabilities, one row per sample. */
+  predictProba(X: Features): number[][] {
+    return this.estimator.predictProba(X);
+  }
+}
+
+/** LassoNetCoxRegressor with lambda chosen by k-fold cross-validation on the concordance index. */
+export class LassoNetCoxRegressorCV extends BaseLassoNetCV<
+  SurvivalY,
+  LassoNetCoxRegressor,
+  LassoNetCoxRegressorOptions
+> {
+  constructor(options?: LassoNetCoxRegressorCVOptions) {
+    super(
+      options,
+      [...COMMON_OPTIONS, 'tieApproximation'],
+      'cox',
+      (o) => new LassoNetCoxRegressor(o),
+    );
+  }
+
+  /** The predicted log-hazard (risk score) of each row. */
+  predict(X: Features): number[] {
+    return this.estimator.predict(X);
+  }
+}
+
+/** LassoNetIntervalRegressor with lambda chosen by k-fold cross-validation on the concordance index. */
+export class LassoNetIntervalRegressorCV extends BaseLassoNetCV<
+  IntervalY,
+  LassoNetIntervalRegressor
+> {
+  constructor(options?: LassoNetIntervalRegressorCVOptions) {
+    super(options, COMMON_OPTIONS, 'interval', (o) => new LassoNetIntervalRegressor(o));
+  }
+
+  /** The predicted mean log survival time of each row. */
+  predict(X: Features): number[] {
+    return this.estimator.predict(X);
+  }
+}

@@ -1,0 +1,5 @@
+// Vite's `?worker&url` imports: the URL of the bundled worker script.
+declare module '*?worker&url' {
+  const url: string;
+  export default url;
+}
