@@ -11,6 +11,9 @@ describe('parseCli', () => {
       out: 'lassonet-output',
       data: undefined,
       refit: false,
+      cv: false,
+      stability: false,
+      concurrency: undefined,
       json: false,
       help: false,
     });
@@ -30,6 +33,10 @@ describe('parseCli', () => {
       '--path-multiplier',
       '1.05',
       '--refit',
+      '--cv',
+      '--stability',
+      '--concurrency',
+      '3',
       '--quick',
       '--json',
     ]);
@@ -42,6 +49,9 @@ describe('parseCli', () => {
       out: 'o',
       data: 'm.csv',
       refit: true,
+      cv: true,
+      stability: true,
+      concurrency: 3,
       json: true,
       help: false,
     });

@@ -15,6 +15,9 @@ Options:
   --hidden N[,N...]         hidden layer sizes (default 100)
   --path-multiplier X       ratio between successive lambdas, > 1 (default 1.02; 1.1 with --quick)
   --refit                   the paper protocol: dense models on the first 10, 20, 50 features
+  --cv                      also 5-fold cross-validation: best lambda, its proteins, mice-cv.png
+  --stability               also stability selection (20 models on random halves): mice-stability.png
+  --concurrency N           paths trained at once for --cv and --stability (default: cores)
   --quick                   few epochs and a coarse path (seconds; a smoke run, not a result)
   --json                    print the summary as JSON on stdout instead of the table
   -h, --help                this text`;
@@ -27,6 +30,10 @@ export interface CliOptions extends DemoSettings {
   out: string;
   data: string | undefined;
   refit: boolean;
+  cv: boolean;
+  stability: boolean;
+  /** Paths at once for --cv and --stability; undefined: the number of cores. */
+  concurrency: number | undefined;
   json: boolean;
   help: boolean;
 }
@@ -51,6 +58,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
         hidden: { type: 'string', default: '100' },
         'path-multiplier': { type: 'string' },
         refit: { type: 'boolean', default: false },
+        cv: { type: 'boolean', default: false },
+        stability: { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
         quick: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -74,6 +84,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
       throw new UsageError(`--path-multiplier must be a number > 1, got '${multiplier}'.`);
     }
   }
+  const concurrency =
+    values.concurrency === undefined
+      ? undefined
+      : integer('--concurrency', values.concurrency as string, 1);
   const out = values.out as string;
   if (out === '') throw new UsageError('--out must name a directory.');
   const data = values.data as string | undefined;
@@ -87,6 +101,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     out,
     data,
     refit: values.refit === true,
+    cv: values.cv === true,
+    stability: values.stability === true,
+    concurrency,
     json: values.json === true,
     help: values.help === true,
   };

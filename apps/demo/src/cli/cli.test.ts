@@ -74,6 +74,29 @@ describe('pnpm demo', () => {
     expect(isPng(join(out, 'mice-path.png'))).toBe(true);
   });
 
+  it('--cv --stability: cross-validation and stability selection, with their charts', () => {
+    const out = join(scratch, 'selection');
+    const args = ['--quick', '--cv', '--stability', '--concurrency', '2', '--json'];
+    const run = demo([...args, '--data', sharedMiceFile, '--out', out]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as DemoSummary;
+    const cv = summary.cv as NonNullable<DemoSummary['cv']>;
+    expect(cv).toMatchObject({ folds: 5, concurrency: 2 });
+    expect(cv.selected).toHaveLength(cv.nSelected);
+    expect(cv.nSelected).toBeGreaterThan(0);
+    expect(cv.bestLambda).toBeGreaterThan(0);
+    expect(cv.bestCvScore).toBeGreaterThan(0.5);
+    expect(cv.testAccuracy).toBeGreaterThan(0.5);
+    const stability = summary.stability as NonNullable<DemoSummary['stability']>;
+    expect(stability.nModels).toBe(20);
+    expect([...stability.order].sort((a, b) => a - b)).toEqual([...Array(77).keys()]);
+    expect(stability.wrong).toHaveLength(77);
+    expect(stability.oracle).toBeGreaterThanOrEqual(0);
+    expect(stability.oracle).toBeLessThanOrEqual(77);
+    expect(isPng(join(out, 'mice-cv.png'))).toBe(true);
+    expect(isPng(join(out, 'mice-stability.png'))).toBe(true);
+  });
+
   it('prints the table and the selected proteins, reading LASSONET_DATA_DIR', () => {
     const out = join(scratch, 'table');
     const run = demo(['--quick', '--seed', '1', '--out', out], {

@@ -3,13 +3,15 @@ import { BackendError, useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
 import { DatasetError, loadMiceSplit } from '@lassonet/datasets';
+import { type DemoCV, runDemoCV } from '../core/demoCV.js';
 import { runDemoPath } from '../core/demoPath.js';
+import { type DemoStability, runDemoStability } from '../core/demoStability.js';
 import { refitProtocol } from '../core/refit.js';
 import type { DemoSummary } from '../core/summary.js';
 import { parseCli, USAGE, UsageError } from './args.js';
 import { OutputError, prepareOutDir, writeOutputs } from './outputs.js';
 import { PathProgress } from './progress.js';
-import { pathTable, protocolTable, selectedProteins } from './report.js';
+import { cvReport, pathTable, protocolTable, selectedProteins, stabilityReport } from './report.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   const o = parseCli(argv);
@@ -24,6 +26,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const split = await loadMiceSplit({
     seed: o.seed,
     ...(o.data === undefined ? {} : { path: o.data }),
+  }).catch((error: unknown) => {
+    if (error instanceof DatasetError && error.code === 'MISSING_FILE' && o.data === undefined) {
+      throw new DatasetError(error.code, `${error.message} Or run the demo with --data FILE.`);
+    }
+    throw error;
   });
   say(
     `MICE: ${split.XTrain.length + split.XTest.length} mice, ${split.featureNames.length} proteins, ` +
@@ -37,6 +44,8 @@ async function main(argv: readonly string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   const progress = new PathProgress(split.featureNames.length);
   let summary: DemoSummary;
+  let cv: DemoCV | undefined;
+  let stability: DemoStability | undefined;
   try {
     const path = await runDemoPath(split, o, {
       onStep: (step, index) => progress.update(step, index),
@@ -56,11 +65,44 @@ async function main(argv: readonly string[]): Promise<number> {
     if (o.refit) {
       summary.protocol = await refitProtocol(split, path.steps, o, { signal: controller.signal });
     }
+    const parallel = {
+      signal: controller.signal,
+      ...(o.concurrency === undefined ? {} : { concurrency: o.concurrency }),
+    };
+    if (o.cv) {
+      say('Cross-validation: 5 folds of the training rows…');
+      cv = await runDemoCV(split, o, parallel);
+      summary.cv = {
+        folds: cv.folds,
+        concurrency: cv.concurrency ?? null,
+        seconds: cv.seconds,
+        bestLambda: cv.bestLambda,
+        bestCvScore: cv.bestCvScore,
+        nSelected: cv.bestSelected.length,
+        selected: cv.bestSelected,
+        testAccuracy: cv.testAccuracy,
+      };
+    }
+    if (o.stability) {
+      say('Stability selection: 20 paths on random halves of the training rows…');
+      stability = await runDemoStability(split, o, parallel);
+      const r = stability.result;
+      summary.stability = {
+        nModels: stability.nModels,
+        seconds: stability.seconds,
+        oracle: r.oracle,
+        order: r.order,
+        wrong: r.wrong.map((w) => (Number.isFinite(w) ? w : null)),
+      };
+    }
   } finally {
     progress.stop();
     process.off('SIGINT', onSigint);
   }
-  const written = await writeOutputs(outDir, summary);
+  const written = await writeOutputs(outDir, summary, {
+    ...(cv === undefined ? {} : { cv: cv.result }),
+    ...(stability === undefined ? {} : { stability: stability.result }),
+  });
 
   if (o.json) {
     console.log(JSON.stringify(summary));
@@ -76,6 +118,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (summary.protocol !== undefined) {
     say('\nRefit protocol (dense model on the first step with at most k features):\n');
     say(protocolTable(summary.protocol));
+  }
+  if (summary.cv !== undefined) say(`\n${cvReport(summary.cv, summary.featureNames)}`);
+  if (summary.stability !== undefined) {
+    say(`\n${stabilityReport(summary.stability, summary.featureNames)}`);
   }
   say(`\nWrote ${written.join(', ')}`);
   return 0;

@@ -1,6 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { plotAccuracy, plotPath } from '@lassonet/plot';
+import type { CVResult, StabilitySelectionResult } from '@lassonet/path';
+import { plotAccuracy, plotCV, plotPath, plotStability } from '@lassonet/plot';
 import type { DemoSummary } from '../core/summary.js';
 
 /** Files the demo writes into --out. */
@@ -8,6 +9,8 @@ export const OUTPUT_FILES = {
   accuracy: 'mice-accuracy.png',
   path: 'mice-path.png',
   json: 'mice-path.json',
+  cv: 'mice-cv.png',
+  stability: 'mice-stability.png',
 } as const;
 
 /** A directory that cannot be written to, or a file where it should be. */
@@ -29,8 +32,12 @@ export async function prepareOutDir(out: string): Promise<string> {
   return dir;
 }
 
-/** The two charts and the JSON summary; returns the paths written. */
-export async function writeOutputs(dir: string, summary: DemoSummary): Promise<string[]> {
+/** The charts and the JSON summary; returns the paths written. */
+export async function writeOutputs(
+  dir: string,
+  summary: DemoSummary,
+  extra: { cv?: CVResult; stability?: StabilitySelectionResult } = {},
+): Promise<string[]> {
   const accuracies = summary.steps.map((s) => s.testAccuracy);
   const title = `LassoNet on MICE proteins (${summary.nTrain} train, ${summary.nTest} test rows)`;
   const files: [string, Uint8Array | string][] = [
@@ -49,6 +56,24 @@ export async function writeOutputs(dir: string, summary: DemoSummary): Promise<s
     ],
     [OUTPUT_FILES.json, `${JSON.stringify(summary, null, 2)}\n`],
   ];
+  if (extra.cv !== undefined) {
+    files.push([
+      OUTPUT_FILES.cv,
+      await plotCV(extra.cv, {
+        scoreName: 'Accuracy',
+        title: 'MICE proteins: 5-fold cross-validation of the classifier path',
+      }).toPNG({ scale: 2 }),
+    ]);
+  }
+  if (extra.stability !== undefined) {
+    files.push([
+      OUTPUT_FILES.stability,
+      await plotStability(extra.stability, summary.featureNames, {
+        title: 'MICE proteins: stability selection',
+        top: 8,
+      }).toPNG({ scale: 2 }),
+    ]);
+  }
   const written: string[] = [];
   for (const [name, body] of files) {
     const path = join(dir, name);

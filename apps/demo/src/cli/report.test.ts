@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoStep } from '../core/demoPath.js';
-import { pathTable, protocolTable, selectedProteins } from './report.js';
+import { cvReport, pathTable, protocolTable, selectedProteins, stabilityReport } from './report.js';
 
 const step = (lambda: number, selected: number[], testAccuracy: number): DemoStep => ({
   lambda,
@@ -55,6 +55,34 @@ describe('the printed report', () => {
       '--  --------  -------------------',
       '10         9                0.856',
       '20         0                    -',
+    ]);
+  });
+
+  it('summarises cross-validation and stability selection with protein names', () => {
+    const cv = {
+      folds: 5,
+      concurrency: 2,
+      seconds: 41.25,
+      bestLambda: 0.123456,
+      bestCvScore: 0.9375,
+      nSelected: 2,
+      selected: [1, 3],
+      testAccuracy: 0.875,
+    };
+    expect(cvReport(cv, names).split('\n')).toEqual([
+      'Cross-validation (5 folds, concurrency 2, 41.3 s): best lambda 0.1235, CV accuracy 0.938.',
+      'Refit on all training rows: 2 proteins, test accuracy 0.875: ITSN1_N, NR1_N',
+    ]);
+    const stability = {
+      nModels: 20,
+      seconds: 9,
+      oracle: 2,
+      order: [3, 0, 1, 2],
+      wrong: [0.1, 0.2, 3, null],
+    };
+    expect(stabilityReport(stability, names).split('\n')).toEqual([
+      'Stability selection (20 models, 9.0 s): keep 2 proteins: NR1_N, DYRK1A_N.',
+      'Most stable first: NR1_N, DYRK1A_N, ITSN1_N, BDNF_N, …',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { DemoStep } from '../core/demoPath.js';
 import type { ProtocolResult } from '../core/refit.js';
-import { firstStepWithAtMost } from '../core/summary.js';
+import { type DemoSummary, firstStepWithAtMost } from '../core/summary.js';
 
 /** Sizes at which the selected proteins are listed. */
 export const LISTED_SIZES = [20, 10, 5] as const;
@@ -62,5 +62,32 @@ function alignColumns(rows: readonly string[][]): string {
     line(header as string[]),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...body.map(line),
+  ].join('\n');
+}
+
+const names = (indices: readonly number[], featureNames: readonly string[]) =>
+  indices.map((j) => featureNames[j] ?? `feature ${j}`).join(', ');
+
+/** The cross-validated choice in a few lines. */
+export function cvReport(
+  cv: NonNullable<DemoSummary['cv']>,
+  featureNames: readonly string[],
+): string {
+  const how = cv.concurrency === null ? 'worker per core' : `concurrency ${cv.concurrency}`;
+  return [
+    `Cross-validation (${cv.folds} folds, ${how}, ${cv.seconds.toFixed(1)} s): best lambda ${cv.bestLambda.toPrecision(4)}, CV accuracy ${cv.bestCvScore.toFixed(3)}.`,
+    `Refit on all training rows: ${cv.nSelected} proteins, test accuracy ${cv.testAccuracy.toFixed(3)}: ${names(cv.selected, featureNames)}`,
+  ].join('\n');
+}
+
+/** The stability ranking: how many proteins to keep, and which. */
+export function stabilityReport(
+  stability: NonNullable<DemoSummary['stability']>,
+  featureNames: readonly string[],
+): string {
+  const kept = stability.order.slice(0, stability.oracle);
+  return [
+    `Stability selection (${stability.nModels} models, ${stability.seconds.toFixed(1)} s): keep ${stability.oracle} proteins${kept.length > 0 ? `: ${names(kept, featureNames)}` : ''}.`,
+    `Most stable first: ${names(stability.order.slice(0, 10), featureNames)}, …`,
   ].join('\n');
 }
