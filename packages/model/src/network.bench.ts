@@ -3,7 +3,7 @@ import '@lassonet/backend-wasm';
 import { useBackend } from '@lassonet/backend';
 import { Random } from '@lassonet/datasets';
 import { bench, describe } from 'vitest';
-import { type Batch, crossEntropy, LassoNet, ModelOptimizer } from './index.js';
+import { type Batch, crossEntropy, LassoNet, ModelOptimizer, meanSquaredError } from './index.js';
 
 // One full-batch training epoch at the MICE size (778 training rows × 77 proteins → 100 → 8
 // classes), with the validation pass (86 rows) that early stopping reads once per epoch.
@@ -43,6 +43,36 @@ for (const backend of ['wasm', 'cpu']) {
         state.net.skip.dataSync();
       },
       { setup, time: 2000, warmupIterations: 20 },
+    );
+  });
+}
+
+// One full-batch epoch of wide regression (150 rows × 5000 features → 100 → 1): the prox over
+// 5000 features and the 5000×100 first layer dominate.
+for (const backend of ['wasm', 'cpu']) {
+  describe(`${backend} wide regression epoch 150x5000 -> 100 -> 1`, () => {
+    let state: { net: LassoNet; train: Batch; optimizer: ModelOptimizer } | undefined;
+    const setup = async () => {
+      await useBackend(backend);
+      if (state !== undefined) return;
+      const random = new Random(1);
+      const X = Array.from({ length: 150 }, () =>
+        Array.from({ length: 5000 }, () => random.float()),
+      );
+      const y = Array.from({ length: 150 }, () => random.float());
+      const net = new LassoNet({ nFeatures: 5000, hiddenDims: [100], nOutputs: 1, seed: 1 });
+      const train = net.prepare(X, y, meanSquaredError());
+      const optimizer = new ModelOptimizer({ name: 'sgd', learningRate: 1e-3, momentum: 0.9 });
+      state = { net, train, optimizer };
+    };
+    bench(
+      'step + prox + objective',
+      () => {
+        if (state === undefined) throw new Error('setup did not run');
+        state.net.step(state.train, { optimizer: state.optimizer, lambda: 1 });
+        state.net.evaluateSync(state.train, { lambda: 1 });
+      },
+      { setup, time: 2000, warmupIterations: 5 },
     );
   });
 }

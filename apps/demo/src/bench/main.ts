@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// The demo's benchmarks: the full default MICE classifier path (seed 0) and 5-fold
+// cross-validation with 1 and 2 workers, each job in a fresh process for its peak memory.
+//   node dist/bench/main.js [--runs 3] [--data FILE] [--out FILE] [--skip-cv]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+// In the repository, the MICE copy beside it; elsewhere the loader's own search.
+const sibling = join(here, '../../../../../shared/data/mice/Data_Cortex_Nuclear.csv');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    data: { type: 'string' },
+    out: { type: 'string', default: 'bench-results/demo.json' },
+    'skip-cv': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs);
+const data = values.data ?? (existsSync(sibling) ? sibling : '');
+
+interface JobResult {
+  seconds: number;
+  maxRssMB: number;
+  [key: string]: unknown;
+}
+
+function job(args: string[]): JobResult {
+  const run = spawnSync(process.execPath, [join(here, 'benchJob.js'), ...args], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`bench job ${args[0]} failed: ${run.stderr.trim()}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as JobResult;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+console.error('MICE path: 1 warm-up run, then', runs, 'runs…');
+job(['path', data]);
+const pathRuns = Array.from({ length: runs }, () => job(['path', data]));
+const seconds = pathRuns.map((r) => r.seconds);
+const report: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  node: process.version,
+  micePath: {
+    backend: pathRuns[0]?.backend,
+    medianSeconds: median(seconds),
+    minSeconds: Math.min(...seconds),
+    maxSeconds: Math.max(...seconds),
+    lambdas: pathRuns.map((r) => r.lambdas),
+    epochs: pathRuns.map((r) => r.epochs),
+    maxRssMB: Math.max(...pathRuns.map((r) => r.maxRssMB)),
+    tensorsFlat: pathRuns.every((r) => r.tensorsAfter === r.tensorsBefore),
+    runs: pathRuns,
+  },
+};
+if (!values['skip-cv']) {
+  console.error('MICE 5-fold cross-validation with 1, then 2 workers…');
+  const one = job(['cv', data, 'wasm', '1']);
+  const two = job(['cv', data, 'wasm', '2']);
+  report.miceCV = {
+    seconds1: one.seconds,
+    seconds2: two.seconds,
+    ratio: two.seconds / one.seconds,
+    sameChoice: one.bestLambda === two.bestLambda && one.nSelected === two.nSelected,
+    maxRssMB: Math.max(one.maxRssMB, two.maxRssMB),
+  };
+}
+mkdirSync(dirname(values.out), { recursive: true });
+writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify(report, (key, v) => (key === 'runs' ? undefined : v), 2));

@@ -1,0 +1,104 @@
+// Gathers every package's benchmark results (written by `turbo run bench`) into one file,
+// bench-results/summary.json, and prints a short table with the targets beside the figures.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (path) => {
+  const file = join(root, path);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+};
+
+/** vitest bench JSON → one row per benchmark: its group, name, and times in ms. */
+function vitestRows(report) {
+  const rows = [];
+  for (const file of report?.files ?? []) {
+    for (const group of file.groups) {
+      for (const b of group.benchmarks) {
+        rows.push({
+          group: group.fullName.split(' > ').slice(1).join(' > '),
+          name: b.name,
+          medianMs: b.median,
+          minMs: b.min,
+          p75Ms: b.p75,
+          maxMs: b.max,
+          rmePercent: b.rme,
+          samples: b.sampleCount,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+const hierProx = vitestRows(read('packages/hier-prox/bench-results/hier-prox.json'));
+const model = vitestRows(read('packages/model/bench-results/model.json'));
+const demo = read('apps/demo/bench-results/demo.json');
+const backends = read('apps/backend-check/bench-results/backends.json');
+
+const find = (rows, group, name) =>
+  rows.find((r) => r.group.startsWith(group) && r.name === name)?.medianMs;
+const targets = [
+  ['Hier-Prox 8x100x77, wasm arrays (ms)', find(hierProx, 'wasm 8x100x77', 'arrays'), 0.1, 0.88],
+  ['Hier-Prox 1x100x5000, wasm arrays (ms)', find(hierProx, 'wasm 1x100x5000', 'arrays'), 3, 46],
+  [
+    'Hier-Prox 10x1000x10000, wasm arrays (ms)',
+    find(hierProx, 'wasm 10x1000x10000', 'arrays'),
+    150,
+    2272,
+  ],
+  [
+    'MICE epoch with validation, wasm (ms)',
+    find(model, 'wasm MICE-sized epoch', 'step + prox + validation objective'),
+    3,
+    11,
+  ],
+  [
+    'wide epoch 150x5000, wasm (ms)',
+    find(model, 'wasm wide regression epoch', 'step + prox + objective'),
+    10,
+    47,
+  ],
+  ['MICE path, wasm (s, median)', demo?.micePath?.medianSeconds, 20, 61],
+  ['MICE 5-fold CV, 2 workers / 1 (ratio)', demo?.miceCV?.ratio, 0.5, undefined],
+  ['peak RSS of the MICE path (MB)', demo?.micePath?.maxRssMB, 400, undefined],
+].map(([measure, value, target, upstream]) => ({
+  measure,
+  value: value ?? null,
+  target,
+  upstream: upstream ?? null,
+  met: value === undefined ? null : value <= target,
+}));
+
+const summary = {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGB: totalmem() / 2 ** 30 },
+  targets,
+  hierProx,
+  model,
+  demo: demo ?? null,
+  backends: backends ?? null,
+};
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results/summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+
+const fmt = (x) => (x === null ? 'n/a' : x < 1 ? x.toPrecision(2) : x.toFixed(x < 10 ? 2 : 1));
+console.log('\nBenchmarks (bench-results/summary.json)\n');
+console.table(
+  targets.map((t) => ({
+    measure: t.measure,
+    value: fmt(t.value),
+    target: t.target,
+    upstream: t.upstream ?? '',
+    met: t.met === null ? 'not run' : t.met ? 'yes' : 'NO',
+  })),
+);
+if (demo?.micePath) {
+  const p = demo.micePath;
+  console.log(
+    `MICE path: ${fmt(p.minSeconds)}–${fmt(p.maxSeconds)} s over ${p.runs.length} runs; lambdas ${p.lambdas.join(', ')}; epochs ${p.epochs.join(', ')}; tensor count flat: ${p.tensorsFlat}`,
+  );
+}
