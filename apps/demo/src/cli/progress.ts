@@ -35,5 +35,6 @@ export class PathProgress {
 
   stop(): void {
     if (this.started) this.bar.stop();
+    this.started = false;
   }
 }

@@ -40,7 +40,10 @@ const views = new Map<HTMLElement, { finalize(): void }>();
 
 // Settings can come from the address (?quick=1&backend=wasm&seed=3), so a run can be shared.
 const params = new URLSearchParams(location.search);
-if (params.has('backend')) ui.backend.value = params.get('backend') as string;
+const backendParam = params.get('backend');
+if ([...ui.backend.options].some((option) => option.value === backendParam)) {
+  ui.backend.value = backendParam as string;
+}
 if (params.has('seed')) ui.seed.value = params.get('seed') as string;
 ui.quick.checked = params.get('quick') === '1';
 

@@ -55,7 +55,7 @@ describe('cross-validation fit on wasm', () => {
       workerUrl: new URL('../../dist/parallel/nodeWorker.js', import.meta.url),
     });
     expect(parallel).toEqual(sequential);
-  });
+  }, 120_000);
 
   it('gives identical results for the same seed, and other folds for another', async () => {
     const before = tf.memory().numTensors;

@@ -53,7 +53,7 @@ describe('runPathTasks', () => {
       expect(result.steps.every((s) => s.checkpoint === undefined)).toBe(true);
     }
     expect(openPorts()).toBe(0);
-  });
+  }, 120_000);
 
   it('reports a path that fails in its worker, and leaves no worker running', async () => {
     const bad = data.y.map((v, i) => (i === 4 ? -1 : v));
@@ -67,6 +67,19 @@ describe('runPathTasks', () => {
     expect((error as Error).message).toMatch(
       /^Path 2 of 3 failed in its worker: y\[\d+\] is -1; class labels must be integers 0..K-1\.$/,
     );
+    expect(openPorts()).toBe(0);
+  });
+
+  it('stops every worker when onTaskDone throws, and rejects with its error', async () => {
+    const failure = new Error('callback failed');
+    const run = runPathTasks(tasks, {
+      concurrency: 2,
+      workerUrl,
+      onTaskDone: () => {
+        throw failure;
+      },
+    });
+    await expect(run).rejects.toBe(failure);
     expect(openPorts()).toBe(0);
   });
 

@@ -149,10 +149,9 @@ async function runInWorkers(
   try {
     const settled = await Promise.allSettled(
       running.map(async (p, index) => {
+        let result: PathTaskResult;
         try {
-          const result = (await p) as PathTaskResult;
-          options.onTaskDone?.(index, result);
-          return result;
+          result = (await p) as PathTaskResult;
         } catch (error) {
           stop(
             new ParallelTaskError(
@@ -163,6 +162,14 @@ async function runInWorkers(
           );
           throw error;
         }
+        try {
+          options.onTaskDone?.(index, result);
+        } catch (error) {
+          // The caller's own callback failed: its error, as it is, stops the rest.
+          stop(error);
+          throw error;
+        }
+        return result;
       }),
     );
     if (failure !== undefined) throw failure;

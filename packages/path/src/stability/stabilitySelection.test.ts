@@ -46,7 +46,7 @@ describe('stabilitySelection on wasm', () => {
       workerUrl: new URL('../../dist/parallel/nodeWorker.js', import.meta.url),
     });
     expect(parallel).toEqual(sequential);
-  });
+  }, 120_000);
 
   it('ranks the relevant features first and keeps exactly them; the same seed repeats it', async () => {
     const before = tf.memory().numTensors;
