@@ -1,7 +1,7 @@
 import { ModelError } from '@lassonet/model';
 import type { PathStep } from './pathStep.js';
 
-function checkPath(path: readonly PathStep[], where: string): void {
+function checkPath(path: readonly unknown[], where: string): void {
   if (!Array.isArray(path) || path.length === 0) {
     throw new ModelError('EMPTY', `${where}: the path is empty.`);
   }
@@ -30,9 +30,13 @@ export function featureImportances(path: readonly PathStep[]): number[] {
 
 /**
  * The first step of the path with at most k selected features (the sparsest model the path
- * offers at that size), or undefined when every step has more.
+ * offers at that size), or undefined when every step has more. Any step record with
+ * `nSelected` will do (a path's steps, or steps a caller has annotated).
  */
-export function stepWithAtMost(path: readonly PathStep[], k: number): PathStep | undefined {
+export function stepWithAtMost<S extends Pick<PathStep, 'nSelected'>>(
+  path: readonly S[],
+  k: number,
+): S | undefined {
   checkPath(path, 'stepWithAtMost');
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 0) {
     throw new ModelError('INVALID_OPTION', `k must be an integer >= 0, got ${String(k)}.`);

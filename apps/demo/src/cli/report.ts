@@ -1,6 +1,7 @@
+import { stepWithAtMost } from '@lassonet/path';
 import type { DemoStep } from '../core/demoPath.js';
 import type { ProtocolResult } from '../core/refit.js';
-import { type DemoSummary, firstStepWithAtMost } from '../core/summary.js';
+import type { DemoSummary } from '../core/summary.js';
 
 /** Sizes at which the selected proteins are listed. */
 export const LISTED_SIZES = [20, 10, 5] as const;
@@ -30,7 +31,7 @@ export function selectedProteins(
   const lines: string[] = [];
   const listed = new Set<DemoStep>();
   for (const k of sizes) {
-    const step = firstStepWithAtMost(steps, k);
+    const step = stepWithAtMost(steps, k);
     if (step === undefined || step.nSelected === 0 || listed.has(step)) continue;
     listed.add(step);
     const names = step.selected.map((j) => featureNames[j] ?? `feature ${j}`);

@@ -1,7 +1,6 @@
-import { LassoNetClassifier } from '@lassonet/path';
+import { LassoNetClassifier, stepWithAtMost } from '@lassonet/path';
 import type { DemoData, DemoStep } from './demoPath.js';
 import { classifierOptions, type DemoSettings } from './settings.js';
-import { firstStepWithAtMost } from './summary.js';
 
 /** The paper's protocol sizes: the first step with at most k features. */
 export const PROTOCOL_SIZES = [10, 20, 50] as const;
@@ -26,7 +25,7 @@ export async function refitProtocol(
 ): Promise<Record<string, ProtocolResult>> {
   const result: Record<string, ProtocolResult> = {};
   for (const k of options.sizes ?? PROTOCOL_SIZES) {
-    const step = firstStepWithAtMost(steps, k);
+    const step = stepWithAtMost(steps, k);
     if (step === undefined) throw new Error(`The path never reached ${k} features or fewer.`);
     if (step.nSelected === 0) {
       result[k] = { nSelected: 0, accuracy: null };

@@ -35,8 +35,3 @@ export interface DemoSummary {
     wrong: (number | null)[];
   };
 }
-
-/** The step shown for "k features": the first one along the path with at most k. */
-export function firstStepWithAtMost(steps: readonly DemoStep[], k: number): DemoStep | undefined {
-  return steps.find((s) => s.nSelected <= k);
-}
