@@ -130,14 +130,21 @@ describe('concordanceIndex', () => {
     }
   });
 
-  it('runs in O(n log n): 200 000 rows in seconds, where all pairs would take minutes', () => {
+  // 200 000 rows: the sort-based count finishes well inside the test's time limit, where
+  // comparing all pairs would take minutes (speed itself is for benchmarks, not tests).
+  it('handles 200 000 rows: exact on ordered risks, about 0.5 on random ones', () => {
     const { risk, time, event } = randomData(11, 200_000, 1000, 0);
-    const start = performance.now();
     const value = concordanceIndex(risk, time, event);
     concordanceIndex(risk, time, event, { ties: 'upstream' });
-    expect(performance.now() - start).toBeLessThan(5_000);
     expect(value).toBeGreaterThan(0.45);
     expect(value).toBeLessThan(0.55);
+    const n = 200_000;
+    const ordered = Array.from({ length: n }, (_, i) => i + 1);
+    const events = new Array<number>(n).fill(1);
+    // Shorter times get higher risks: every comparable pair is concordant, or with the risks
+    // reversed, discordant.
+    expect(concordanceIndex(ordered.map((t) => -t), ordered, events)).toBe(1);
+    expect(concordanceIndex(ordered, ordered, events)).toBe(0);
   });
 });
 
