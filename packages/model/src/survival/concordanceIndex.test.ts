@@ -143,7 +143,13 @@ describe('concordanceIndex', () => {
     const events = new Array<number>(n).fill(1);
     // Shorter times get higher risks: every comparable pair is concordant, or with the risks
     // reversed, discordant.
-    expect(concordanceIndex(ordered.map((t) => -t), ordered, events)).toBe(1);
+    expect(
+      concordanceIndex(
+        ordered.map((t) => -t),
+        ordered,
+        events,
+      ),
+    ).toBe(1);
     expect(concordanceIndex(ordered, ordered, events)).toBe(0);
   });
 });
