@@ -59,6 +59,47 @@ describe('hierProxArrays (no tensors)', () => {
     expect([...magnitudes][0]).toBeLessThan(1);
   });
 
+  it('agrees with the reference on features that leave, stay unclipped, or are clipped', () => {
+    // Rows of three kinds: r + M·sum(a) <= 0 (the feature leaves, though its weights are not
+    // zero), max a <= M·r (nothing clipped), and rows that are clipped; mixed in one matrix,
+    // without and with groups, into new arrays and in place.
+    const r = new Random(41);
+    const nFeatures = 60;
+    const kinds = Array.from({ length: nFeatures }, (_, j) => j % 3);
+    const skipRows = kinds.map((k) => [[0.01, 5, 0.02][k] as number, 0.01 * r.float()]);
+    const hiddenRows = kinds.map((k) =>
+      Array.from({ length: 30 }, () => (k === 0 ? 1e-4 : 0.3) * r.normal()),
+    );
+    const hidden32 = Float32Array.from(hiddenRows.flat());
+    const groups = Array.from({ length: 20 }, (_, g) => [g, g + 20, g + 40]);
+    const close = (a: Float32Array, e: number[]) =>
+      e.every((x, i) => Math.abs((a[i] as number) - x) <= 1e-7 + 1e-5 * Math.abs(x));
+    for (const params of [
+      { lambda: 0.05, lambdaBar: 0, M: 10 },
+      { lambda: 0.05, lambdaBar: 0.01, M: 10 },
+      { lambda: 0.05, lambdaBar: 0, M: 10, groups },
+    ]) {
+      const expected = referenceHierProx(skipRows, hiddenRows, params);
+      const separate = hierProxArrays(skipRows.flat(), hiddenRows.flat(), nFeatures, params);
+      const inPlace = { skip: Float32Array.from(skipRows.flat()), hidden: hidden32.slice() };
+      hierProxArrays(inPlace.skip, inPlace.hidden, nFeatures, params, inPlace);
+      for (const out of [separate, inPlace]) {
+        expect(close(out.skip, expected.skip.flat())).toBe(true);
+        expect(close(out.hidden, expected.hidden.flat())).toBe(true);
+      }
+      if (params.groups === undefined && params.lambdaBar === 0) {
+        // Every kind occurred: the first leaves, the second keeps its weights exactly.
+        const row = (a: Float32Array, j: number, n: number) =>
+          Array.from(a.subarray(j * n, j * n + n));
+        kinds.forEach((k, j) => {
+          if (k === 0) expect(row(separate.skip, j, 2)).toEqual([0, 0]);
+          if (k === 1) expect(row(separate.hidden, j, 30)).toEqual(row(hidden32, j, 30));
+          if (k === 2) expect(row(separate.hidden, j, 30)).not.toEqual(row(hidden32, j, 30));
+        });
+      }
+    }
+  });
+
   it('clips exactly at extreme but finite magnitudes, grouped or not, like the float64 reference', () => {
     // Thresholds far above or far below the weights, and tiny values (1e-30) throughout. The
     // inputs are float32, so the reference gets the same float32 values, and the results agree

@@ -20,6 +20,7 @@ import {
   type Gradients,
   l2Terms,
   type Params,
+  usesTransposedInput,
 } from './forwardBackward.js';
 import { uniformInit } from './init.js';
 import type { Loss, Target } from './losses/target.js';
@@ -240,7 +241,7 @@ export class LassoNet {
     const Xt = batch.Xt;
     const result = tf.tidy(() => {
       const params = this.params();
-      const cache = forward(params, batch.X, useMasks);
+      const cache = forward(params, batch.X, useMasks, Xt);
       const { loss, gradOut, gradLogSigma } = batch.target.lossAndGradient(
         cache.out,
         this.logSigma as Scalar | undefined,
@@ -356,9 +357,12 @@ export class LassoNet {
       this.layers.slice(1).map((l) => l.weight),
       this.config.groups,
     );
+    // Made outside the tidy, which would free it: the batch keeps it.
+    const first = (this.layers[0] as LayerVariables).weight as unknown as Tensor2D;
+    const Xt = usesTransposedInput(first) ? batch.Xt : undefined;
     const values = tf.tidy(() => {
       const params = this.params();
-      const { out } = forward(params, batch.X);
+      const { out } = forward(params, batch.X, undefined, Xt);
       const loss = tf.reshape(batch.target.loss(out, this.logSigma as Scalar | undefined), [1]);
       if (host !== undefined) return loss as Tensor1D;
       const norms = tf.sum(skipNorms(this.skip, this.groupOption()));

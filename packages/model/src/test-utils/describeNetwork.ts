@@ -284,6 +284,64 @@ export function describeNetwork(
       }
     }
 
+    it('a wide first layer (700 × 100 weights, a product of its own on wasm) matches the float64 reference', () => {
+      const random = new Random(21);
+      const n = 12;
+      const net = new LassoNet({ nFeatures: 700, hiddenDims: [100], nOutputs: 2, seed: 4 });
+      const X = matrix(random, n, 700);
+      const y = matrix(random, n, 2);
+      const batch = net.prepare(X, y, meanSquaredError());
+      const p = refParams(net);
+      const objective = (q: RefParams) => refMse(refForward(q, X), y);
+      expect(net.evaluateSync(batch).loss).toBeCloseTo(objective(p), 4);
+      const { loss, gradients } = net.gradients(batch);
+      expect(loss.arraySync()).toBeCloseTo(objective(p), 4);
+      // Finite differences on a sample of coordinates: the full set is 70 000 weights.
+      const expected = new Map<string, number>();
+      const h = 1e-6;
+      const probe = (name: string, get: () => number, set: (v: number) => void) => {
+        const x = get();
+        set(x + h);
+        const up = objective(p);
+        set(x - h);
+        const down = objective(p);
+        set(x);
+        expected.set(name, (up - down) / (2 * h));
+      };
+      const first = p.layers[0] as RefParams['layers'][number];
+      for (let t = 0; t < 12; t++) {
+        const i = random.int(0, 699);
+        const k = random.int(0, 99);
+        const row = first.weight[i] as number[];
+        probe(
+          `layers[0].weight[${i}][${k}]`,
+          () => row[k] as number,
+          (v) => {
+            row[k] = v;
+          },
+        );
+        probe(
+          `layers[0].bias[${k}]`,
+          () => first.bias[k] as number,
+          (v) => {
+            first.bias[k] = v;
+          },
+        );
+        const skipRow = p.skip[i] as number[];
+        probe(
+          `skip[${i}][${t % 2}]`,
+          () => skipRow[t % 2] as number,
+          (v) => {
+            skipRow[t % 2] = v;
+          },
+        );
+      }
+      expectGradientsClose(gradientMap(net, gradients), expected, { atol: 2e-5, rtol: 2e-3 });
+      tf.dispose([loss, gradients.skip, ...gradients.layers.flatMap((g) => [g.weight, g.bias])]);
+      batch.dispose();
+      net.dispose();
+    });
+
     it('a step is the optimizer update followed by Hier-Prox with lambda·learningRate', () => {
       const random = new Random(5);
       const net = new LassoNet({ nFeatures: 6, hiddenDims: [5], nOutputs: 2, seed: 2 });
