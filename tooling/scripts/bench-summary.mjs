@@ -88,7 +88,12 @@ const targets = [
     61,
     demo?.micePath && [demo.micePath.minSeconds, demo.micePath.maxSeconds],
   ],
-  ['MICE 5-fold CV, 2 workers / 1 (ratio)', demo?.miceCV?.ratio, 0.5, undefined],
+  [
+    `MICE 5-fold CV, all cores (${demo?.miceCV?.workers ?? '?'} workers) / 1 thread (ratio)`,
+    demo?.miceCV?.ratio,
+    0.5,
+    undefined,
+  ],
   ['peak RSS of the MICE path (MB)', demo?.micePath?.maxRssMB, 400, undefined],
 ].map(([measure, value, target, upstream, spread]) => ({
   measure,

@@ -49,6 +49,7 @@ export {
   runPathTask,
 } from './parallel/pathTask.js';
 export {
+  defaultWorkers,
   type ParallelOptions,
   ParallelTaskError,
   runPathTasks,

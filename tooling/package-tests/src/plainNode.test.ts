@@ -19,6 +19,7 @@ const EXPECTED_EXPORTS: Record<string, string[]> = {
     'LassoNetClassifierCV',
     'stabilitySelection',
     'runPathTasks',
+    'defaultWorkers',
   ],
   '@lassonet/plot': ['plotPath', 'plotAccuracy', 'plotCV', 'plotStability', 'plotImportances'],
 };

@@ -4,7 +4,9 @@
 import { tf, useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
+import { availableParallelism } from 'node:os';
 import { loadMiceSplit } from '@lassonet/datasets';
+import { defaultWorkers } from '@lassonet/path';
 import { runDemoCV } from '../core/demoCV.js';
 import { runDemoPath } from '../core/demoPath.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
@@ -28,8 +30,14 @@ if (job === 'path') {
     }),
   );
 } else if (job === 'cv') {
-  const concurrency = Number(concurrencyArg);
-  const cv = await runDemoCV(split, DEFAULT_SETTINGS, { concurrency });
+  // 'auto': the estimator's default, defaultWorkers(5, cores).
+  const concurrency =
+    concurrencyArg === 'auto' ? defaultWorkers(5, availableParallelism()) : Number(concurrencyArg);
+  const cv = await runDemoCV(
+    split,
+    DEFAULT_SETTINGS,
+    concurrencyArg === 'auto' ? {} : { concurrency },
+  );
   console.log(
     JSON.stringify({
       job,

@@ -17,7 +17,8 @@ Options:
   --refit                   the paper protocol: dense models on the first 10, 20, 50 features
   --cv                      also 5-fold cross-validation: best lambda, its proteins, mice-cv.png
   --stability               also stability selection (20 models on random halves): mice-stability.png
-  --concurrency N           paths trained at once for --cv and --stability (default: cores)
+  --concurrency N           paths trained at once for --cv and --stability (default: one
+                            per core, or a few more when that ends sooner)
   --quick                   few epochs and a coarse path (seconds; a smoke run, not a result)
   --json                    print the summary as JSON on stdout instead of the table
   -h, --help                this text`;

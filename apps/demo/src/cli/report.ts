@@ -74,7 +74,7 @@ export function cvReport(
   cv: NonNullable<DemoSummary['cv']>,
   featureNames: readonly string[],
 ): string {
-  const how = cv.concurrency === null ? 'worker per core' : `concurrency ${cv.concurrency}`;
+  const how = cv.concurrency === null ? 'default concurrency' : `concurrency ${cv.concurrency}`;
   return [
     `Cross-validation (${cv.folds} folds, ${how}, ${cv.seconds.toFixed(1)} s): best lambda ${cv.bestLambda.toPrecision(4)}, CV accuracy ${cv.bestCvScore.toFixed(3)}.`,
     `Refit on all training rows: ${cv.nSelected} proteins, test accuracy ${cv.testAccuracy.toFixed(3)}: ${names(cv.selected, featureNames)}`,

@@ -45,7 +45,7 @@ export abstract class BaseLassoNetCV<
   readonly options: Readonly<O & CVOptions>;
   /** The number of folds. */
   readonly cv: number;
-  /** Fold paths trained at once; undefined: the number of cores. */
+  /** Fold paths trained at once; undefined: `defaultWorkers(cv, cores)`. */
   readonly concurrency: number | undefined;
   /** The worker script for folds in browsers. */
   readonly workerUrl: string | URL | undefined;

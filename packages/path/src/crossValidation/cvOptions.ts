@@ -6,7 +6,8 @@ export interface CVOptions {
   cv?: number;
   /**
    * Fold paths trained at once (each in its own worker where workers are available). Default:
-   * the number of cores. Results are the same for every value.
+   * `defaultWorkers(cv, cores)`, one per core or a few more when that shortens the last round
+   * (3 for 5 folds on 2 cores). Results are the same for every value.
    */
   concurrency?: number;
   /** The worker script browsers need for concurrency; under Node the package's own is used. */

@@ -1,10 +1,11 @@
 import { useBackend } from '@lassonet/backend';
 import '@lassonet/backend-wasm';
+import { cpus } from 'node:os';
 import { makeClassification } from '@lassonet/datasets';
 import { ModelError } from '@lassonet/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PathTask } from './pathTask.js';
-import { ParallelTaskError, runPathTasks } from './runPathTasks.js';
+import { defaultWorkers, ParallelTaskError, runPathTasks } from './runPathTasks.js';
 
 // Workers run the built package (a worker thread cannot load TypeScript sources).
 const workerUrl = new URL('../../dist/parallel/nodeWorker.js', import.meta.url);
@@ -32,6 +33,37 @@ const tasks = [task(0), task(1), task(2)];
 /** Worker threads still open in this process (each keeps a MessagePort alive). */
 const openPorts = () => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
 
+describe('defaultWorkers', () => {
+  it('takes one worker per core, or more where that shortens the last round of paths', () => {
+    // [paths, cores, workers]: 5 folds on 2 cores finish in 2.5 path lengths with 3 workers
+    // (3 sharing 2 cores, then 2) against 3 with 2 workers (2 + 2 + 1).
+    const cases: [number, number, number][] = [
+      [5, 2, 3],
+      [3, 2, 3],
+      [4, 2, 2],
+      [20, 2, 2],
+      [10, 4, 5],
+      [5, 4, 5],
+      [1, 8, 1],
+      [2, 8, 2],
+      [7, 1, 1],
+    ];
+    for (const [n, cores, workers] of cases) {
+      expect(defaultWorkers(n, cores), `${n} paths on ${cores} cores`).toBe(workers);
+    }
+  });
+
+  it('never takes more than two workers per core or one per path', () => {
+    for (let cores = 1; cores <= 8; cores++) {
+      for (let n = 1; n <= 40; n++) {
+        const w = defaultWorkers(n, cores);
+        expect(w).toBeGreaterThanOrEqual(Math.min(n, cores));
+        expect(w).toBeLessThanOrEqual(Math.min(n, 2 * cores));
+      }
+    }
+  });
+});
+
 describe('runPathTasks', () => {
   beforeAll(async () => {
     await useBackend('wasm');
@@ -54,6 +86,18 @@ describe('runPathTasks', () => {
     }
     expect(openPorts()).toBe(0);
   }, 120_000);
+
+  it('starts defaultWorkers(paths, cores) workers when concurrency is not given', async () => {
+    let running = 0;
+    await runPathTasks(tasks, {
+      workerUrl,
+      onTaskDone: () => {
+        running = Math.max(running, openPorts());
+      },
+    });
+    expect(running).toBe(defaultWorkers(tasks.length, cpus().length));
+    expect(openPorts()).toBe(0);
+  });
 
   it('reports a path that fails in its worker, and leaves no worker running', async () => {
     const bad = data.y.map((v, i) => (i === 4 ? -1 : v));

@@ -9,9 +9,10 @@ import type { WorkerBackend } from './serveTasks.js';
 export interface ParallelOptions {
   /**
    * Paths trained at once, each in its own worker (worker threads under Node, Web Workers in
-   * browsers). Default: the number of cores under Node; in browsers, the number of cores when
-   * `workerUrl` is given, else 1. 1 trains them one after another in this thread. Results are
-   * the same either way.
+   * browsers). Default under Node, and in browsers when `workerUrl` is given: `defaultWorkers`
+   * for the number of paths and of cores (one per core, or a few more when that shortens the
+   * last round); else 1. 1 trains them one after another in this thread. Results are the same
+   * either way.
    */
   concurrency?: number;
   /**
@@ -40,8 +41,34 @@ export class ParallelTaskError extends Error {
 
 const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 
-/** The concurrency to use, checked; 1 means this thread. */
-export function resolveConcurrency(options: ParallelOptions): number {
+/**
+ * Workers for `nTasks` paths of similar length on `cores` cores: the fewest, from one per core
+ * up to two per core, that finish soonest. Paths run in rounds, and a round of k paths on fewer
+ * than k cores shares them: with 5 paths on 2 cores, 2 workers need 3 path lengths (2 + 2 + 1),
+ * 3 workers need 2.5 (3 sharing 2 cores, then 2), as many as an even split. 20 paths on 2 cores
+ * keep 2 workers: more would not shorten anything.
+ */
+export function defaultWorkers(nTasks: number, cores: number): number {
+  const c = Math.max(1, Math.floor(cores));
+  if (nTasks <= c) return Math.max(1, nTasks);
+  let best = c;
+  let bestTime = Number.POSITIVE_INFINITY;
+  for (let w = c; w <= Math.min(nTasks, 2 * c); w++) {
+    let time = 0;
+    for (let left = nTasks; left > 0; left -= w) time += Math.max(1, Math.min(w, left) / c);
+    if (time < bestTime - 1e-9) {
+      best = w;
+      bestTime = time;
+    }
+  }
+  return best;
+}
+
+/**
+ * The concurrency to use for `nTasks` paths, checked; 1 means this thread. Without `nTasks`
+ * the default is one worker per core.
+ */
+export function resolveConcurrency(options: ParallelOptions, nTasks?: number): number {
   const c = options.concurrency;
   if (c !== undefined) {
     if (typeof c !== 'number' || !Number.isInteger(c) || c < 1) {
@@ -58,7 +85,9 @@ export function resolveConcurrency(options: ParallelOptions): number {
     }
     return c;
   }
-  return isNode || options.workerUrl !== undefined ? Math.max(1, workerpool.cpus) : 1;
+  if (!isNode && options.workerUrl === undefined) return 1;
+  const cores = Math.max(1, workerpool.cpus);
+  return nTasks === undefined ? cores : defaultWorkers(nTasks, cores);
 }
 
 /** Runs the tasks and returns their results in task order. */
@@ -66,7 +95,10 @@ export async function runPathTasks(
   tasks: readonly PathTask[],
   options: ParallelOptions = {},
 ): Promise<PathTaskResult[]> {
-  const concurrency = Math.min(resolveConcurrency(options), Math.max(1, tasks.length));
+  const concurrency = Math.min(
+    resolveConcurrency(options, tasks.length),
+    Math.max(1, tasks.length),
+  );
   if (options.signal?.aborted) throw abortError(options.signal);
   if (concurrency === 1) {
     const results: PathTaskResult[] = [];

@@ -31,8 +31,9 @@ export interface StabilitySelectionOptions<
   seed?: number;
   /**
    * Paths trained at once, each in its own worker (worker threads under Node, Web Workers in
-   * browsers); 1 trains them one after another in this thread. Default: the number of cores
-   * under Node. Results do not depend on it.
+   * browsers); 1 trains them one after another in this thread. Default under Node:
+   * `defaultWorkers(nModels, cores)`, one per core or a few more when that shortens the last
+   * round. Results do not depend on it.
    */
   concurrency?: number;
   /** The worker script browsers need for concurrency; under Node the package's own is used. */
