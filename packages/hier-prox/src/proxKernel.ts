@@ -59,11 +59,12 @@ export function hierProxKernel(
     const vNorm = Math.sqrt(norm2);
     const r = vNorm - lambda;
 
-    // Online filter: admit a_i above the running threshold (never below 0: a_i >= 0 by definition).
+    // Online filter: admit a_i above the running threshold w(A) = num / den (and above 0, as
+    // a_i >= 0 by definition), compared without dividing: a·den > num.
     let count = 0;
     let sum = 0;
-    let w = M * r;
-    let floor = Math.max(w, 0);
+    let num = M * r;
+    let den = 1;
     let finite = 0; // sums every |u_i| so that one check catches NaN or Infinity
     for (let t = first; t < end; t++) {
       const row = (members[t] as number) * nHidden;
@@ -71,12 +72,12 @@ export function hierProxKernel(
         const abs = Math.abs(hidden[row + i] as number);
         finite += abs;
         const a = abs - lambdaBar;
-        if (a > floor) {
+        if (a > 0 && a * den > num) {
           if (count === scratch.length) scratch = grow(scratch);
           scratch[count++] = a;
           sum += a;
-          w = (M * (r + M * sum)) / (1 + count * MM);
-          floor = Math.max(w, 0);
+          num += MM * a;
+          den += MM;
         }
       }
     }
@@ -89,6 +90,7 @@ export function hierProxKernel(
     }
 
     // Drop admitted elements that the grown threshold has overtaken, until none is dropped.
+    let w = (M * (r + M * sum)) / (1 + count * MM);
     for (;;) {
       let kept = 0;
       let keptSum = 0;
