@@ -129,6 +129,12 @@ console.table(
     met: t.met === null ? 'not run' : t.met ? 'yes' : 'NO',
   })),
 );
+if (demo?.twoPathsAtOnce) {
+  const t = demo.twoPathsAtOnce;
+  console.log(
+    `Two MICE paths at once, in two processes: ${t.seconds.map(fmt).join(' and ')} s, ${fmt(t.slowdown)}x one path alone; so no parallel/sequential ratio on this machine goes below ${fmt(t.bestRatio)}.`,
+  );
+}
 if (demo?.micePath) {
   const p = demo.micePath;
   console.log(

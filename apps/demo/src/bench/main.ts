@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// The demo's benchmarks: the full default MICE classifier path (seed 0) and 5-fold
-// cross-validation in one thread and with the default workers, each job in a fresh process for
-// its peak memory.
+// The demo's benchmarks: the full default MICE classifier path (seed 0), two such paths at once
+// (what the machine's cores give in parallel), and 5-fold cross-validation in one thread and
+// with the default workers; each job in a fresh process, for its peak memory.
 //   node dist/bench/main.js [--runs 3] [--data FILE] [--out FILE] [--skip-cv]
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,6 +38,21 @@ function job(args: string[]): JobResult {
   return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as JobResult;
 }
 
+/** Jobs started together, each in its own process: how the machine runs independent work at once. */
+async function jobsAtOnce(argsList: string[][]): Promise<JobResult[]> {
+  return Promise.all(
+    argsList.map(
+      (args) =>
+        new Promise<JobResult>((resolve, reject) => {
+          execFile(process.execPath, [join(here, 'benchJob.js'), ...args], (error, stdout) => {
+            if (error) reject(new Error(`bench job ${args[0]} failed: ${error.message}`));
+            else resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string) as JobResult);
+          });
+        }),
+    ),
+  );
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -62,6 +77,19 @@ const report: Record<string, unknown> = {
     tensorsFlat: pathRuns.every((r) => r.tensorsAfter === r.tensorsBefore),
     runs: pathRuns,
   },
+};
+// Parallel speed-up is bounded by how the cores share work: two independent paths in two
+// processes each take longer than one alone (shared caches and memory bandwidth).
+const pair = await jobsAtOnce([
+  ['path', data],
+  ['path', data],
+]);
+const pairSeconds = Math.max(...pair.map((r) => r.seconds));
+report.twoPathsAtOnce = {
+  seconds: pair.map((r) => r.seconds),
+  slowdown: pairSeconds / median(seconds),
+  // Two cores finishing 2 paths in pairSeconds: the best ratio parallel / sequential.
+  bestRatio: pairSeconds / (2 * median(seconds)),
 };
 if (!values['skip-cv']) {
   // Five sequential paths (this thread), then the default: every core, with as many workers as
