@@ -6,6 +6,8 @@ export interface Params {
   skip: Tensor2D;
   /** The hidden layers, then the output layer. */
   layers: readonly { weight: Tensor2D; bias: Tensor1D }[];
+  /** The first layer's weight transposed, when the caller keeps one (see `wideFirstLayer`). */
+  firstWeightT?: () => Tensor2D;
 }
 
 export interface ForwardCache {
@@ -32,7 +34,7 @@ export function forward(
     const { weight, bias } = params.layers[l] as Params['layers'][number];
     a =
       l === 0 && Xt !== undefined && usesTransposedInput(weight)
-        ? wideFirstLayer(Xt, weight, bias)
+        ? wideFirstLayer(Xt, params.firstWeightT?.() ?? (tf.transpose(weight) as Tensor2D), bias)
         : (tf.fused.matMul({ a, b: weight, bias, activation: 'relu' }) as Tensor2D);
     const mask = masks?.[l];
     if (mask) a = tf.mul(a, mask) as Tensor2D;
@@ -55,10 +57,11 @@ export function usesTransposedInput(firstWeight: Tensor2D): boolean {
 /**
  * relu(X·W + b) as relu((Wᵀ·Xᵀ)ᵀ + b). The wasm backend repacks a matMul's second operand
  * whenever it is a new tensor: W is new after every step, Xᵀ is the same for every epoch, so
- * packing a wide W (2.4 ms at 5000×100) costs more than transposing it (0.6 ms).
+ * packing a wide W (2.4 ms at 5000×100) costs more than transposing it (0.6 ms), which the
+ * network does once per weight update for both the training and the validation pass.
  */
-function wideFirstLayer(Xt: Tensor2D, weight: Tensor2D, bias: Tensor1D): Tensor2D {
-  const z = tf.transpose(tf.matMul(tf.transpose(weight), Xt));
+function wideFirstLayer(Xt: Tensor2D, weightT: Tensor2D, bias: Tensor1D): Tensor2D {
+  const z = tf.transpose(tf.matMul(weightT, Xt));
   return tf.relu(tf.add(z, bias)) as Tensor2D;
 }
 

@@ -109,6 +109,8 @@ export class LassoNet {
   readonly logSigma: Variable | undefined;
   private readonly dropoutRandom: Random;
   private disposed = false;
+  /** The first layer's weight transposed, for the weights it was made from (wide layers, wasm). */
+  private firstT: { dataId: object; tensor: Tensor2D } | undefined;
 
   constructor(config: LassoNetConfig) {
     this.config = resolveConfig(config);
@@ -339,6 +341,8 @@ export class LassoNet {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.firstT?.tensor.dispose();
+    this.firstT = undefined;
     tf.dispose(this.variables());
   }
 
@@ -374,12 +378,26 @@ export class LassoNet {
 
   private params(): Params {
     return {
+      firstWeightT: () => this.firstWeightT(),
       skip: this.skip as unknown as Tensor2D,
       layers: this.layers.map((l) => ({
         weight: l.weight as unknown as Tensor2D,
         bias: l.bias as unknown as Tensor1D,
       })),
     };
+  }
+
+  /**
+   * The first layer's weight transposed, for `forward` on a wide first layer: made once per
+   * weight update (assign gives the variable a new dataId), kept out of the callers' tidy scopes.
+   */
+  private firstWeightT(): Tensor2D {
+    const weight = (this.layers[0] as LayerVariables).weight as unknown as Tensor2D;
+    if (this.firstT?.dataId !== weight.dataId) {
+      this.firstT?.tensor.dispose();
+      this.firstT = { dataId: weight.dataId, tensor: tf.keep(tf.transpose(weight)) };
+    }
+    return this.firstT.tensor;
   }
 
   private named(gradients: Gradients): Record<string, tf.Tensor> {

@@ -287,6 +287,7 @@ export function describeNetwork(
     it('a wide first layer (700 × 100 weights, a product of its own on wasm) matches the float64 reference', () => {
       const random = new Random(21);
       const n = 12;
+      const tensorsBefore = tf.memory().numTensors;
       const net = new LassoNet({ nFeatures: 700, hiddenDims: [100], nOutputs: 2, seed: 4 });
       const X = matrix(random, n, 700);
       const y = matrix(random, n, 2);
@@ -338,8 +339,16 @@ export function describeNetwork(
       }
       expectGradientsClose(gradientMap(net, gradients), expected, { atol: 2e-5, rtol: 2e-3 });
       tf.dispose([loss, gradients.skip, ...gradients.layers.flatMap((g) => [g.weight, g.bias])]);
+      // After steps the new weights are used, not what was computed from the old ones.
+      const optimizer = new ModelOptimizer({ name: 'sgd', learningRate: 0.05, momentum: 0.9 });
+      for (let t = 0; t < 3; t++) {
+        net.step(batch, { optimizer, lambda: 0.1 });
+        expect(net.evaluateSync(batch).loss).toBeCloseTo(objective(refParams(net)), 4);
+      }
+      optimizer.dispose();
       batch.dispose();
       net.dispose();
+      expect(tf.memory().numTensors).toBe(tensorsBefore);
     });
 
     it('a step is the optimizer update followed by Hier-Prox with lambda·learningRate', () => {
