@@ -102,7 +102,7 @@ describe('cross-validation constructor options', () => {
     });
   }
 
-  it('stores the options; cv defaults to 5, concurrency to the number of cores', () => {
+  it('stores the options; cv defaults to 5, concurrency stays unset (defaultWorkers decides)', () => {
     const model = new LassoNetClassifierCV({ ...FAST, cv: 3, concurrency: 2, classWeight: [1, 2] });
     expect(model.cv).toBe(3);
     expect(model.concurrency).toBe(2);
