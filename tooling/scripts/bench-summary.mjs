@@ -39,48 +39,32 @@ const demo = read('apps/demo/bench-results/demo.json');
 const backends = read('apps/backend-check/bench-results/backends.json');
 
 const row = (rows, group, name) => rows.find((r) => r.group.startsWith(group) && r.name === name);
-const find = (rows, group, name) => row(rows, group, name)?.medianMs;
-/** The spread the table shows beside a median: fastest to 75th percentile. */
-const spreadOf = (rows, group, name) => {
+/** A vitest benchmark against its target: its median, and fastest to 75th percentile as spread. */
+const benchmark = (measure, rows, group, name, target, upstream) => {
   const r = row(rows, group, name);
-  return r === undefined ? undefined : [r.minMs, r.p75Ms];
+  return [measure, r?.medianMs, target, upstream, r && [r.minMs, r.p75Ms]];
 };
+const EPOCH = 'step + prox + validation objective';
 const targets = [
-  [
-    'Hier-Prox 8x100x77, wasm arrays (ms)',
-    find(hierProx, 'wasm 8x100x77', 'arrays'),
-    0.1,
-    0.88,
-    spreadOf(hierProx, 'wasm 8x100x77', 'arrays'),
-  ],
-  [
-    'Hier-Prox 1x100x5000, wasm arrays (ms)',
-    find(hierProx, 'wasm 1x100x5000', 'arrays'),
-    3,
-    46,
-    spreadOf(hierProx, 'wasm 1x100x5000', 'arrays'),
-  ],
-  [
+  benchmark('Hier-Prox 8x100x77, wasm arrays (ms)', hierProx, 'wasm 8x100x77', 'arrays', 0.1, 0.88),
+  benchmark('Hier-Prox 1x100x5000, wasm arrays (ms)', hierProx, 'wasm 1x100x5000', 'arrays', 3, 46),
+  benchmark(
     'Hier-Prox 10x1000x10000, wasm arrays (ms)',
-    find(hierProx, 'wasm 10x1000x10000', 'arrays'),
+    hierProx,
+    'wasm 10x1000x10000',
+    'arrays',
     150,
     2272,
-    spreadOf(hierProx, 'wasm 10x1000x10000', 'arrays'),
-  ],
-  [
-    'MICE epoch with validation, wasm (ms)',
-    find(model, 'wasm MICE-sized epoch', 'step + prox + validation objective'),
-    3,
-    11,
-    spreadOf(model, 'wasm MICE-sized epoch', 'step + prox + validation objective'),
-  ],
-  [
+  ),
+  benchmark('MICE epoch with validation, wasm (ms)', model, 'wasm MICE-sized epoch', EPOCH, 3, 11),
+  benchmark(
     'wide epoch 150x5000 (135 + 15 validation rows), wasm (ms)',
-    find(model, 'wasm wide regression epoch', 'step + prox + validation objective'),
+    model,
+    'wasm wide regression epoch',
+    EPOCH,
     10,
     47,
-    spreadOf(model, 'wasm wide regression epoch', 'step + prox + validation objective'),
-  ],
+  ),
   [
     'MICE path, wasm (s, median)',
     demo?.micePath?.medianSeconds,
