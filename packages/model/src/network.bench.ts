@@ -12,7 +12,21 @@ const WARMUP = { warmupTime: 3000, warmupIterations: 20 };
 
 // One full-batch training epoch at the MICE size (778 training rows × 77 proteins → 100 → 8
 // classes), with the validation pass (86 rows) that early stopping reads once per epoch.
-function setupEpoch(seed: number) {
+interface EpochState {
+  net: LassoNet;
+  train: Batch;
+  val: Batch;
+  optimizer: ModelOptimizer;
+}
+
+/** One epoch as a path runs it: a step with the prox, then the validation objective. */
+function epoch(state: EpochState | undefined): void {
+  if (state === undefined) throw new Error('setup did not run');
+  state.net.step(state.train, { optimizer: state.optimizer, lambda: 1 });
+  state.net.evaluateSync(state.val, { lambda: 1 });
+}
+
+function setupEpoch(seed: number): EpochState {
   const random = new Random(seed);
   const rows = (n: number) =>
     Array.from({ length: n }, () => Array.from({ length: 77 }, () => random.float()));
@@ -26,20 +40,16 @@ function setupEpoch(seed: number) {
 
 for (const backend of ['wasm', 'cpu']) {
   describe(`${backend} MICE-sized epoch 778x77 -> 100 -> 8`, () => {
-    let state: { net: LassoNet; train: Batch; val: Batch; optimizer: ModelOptimizer } | undefined;
+    let state: EpochState | undefined;
     const setup = async () => {
       await useBackend(backend);
       state ??= setupEpoch(0);
     };
-    bench(
-      'step + prox + validation objective',
-      () => {
-        if (state === undefined) throw new Error('setup did not run');
-        state.net.step(state.train, { optimizer: state.optimizer, lambda: 1 });
-        state.net.evaluateSync(state.val, { lambda: 1 });
-      },
-      { setup, time: backend === 'cpu' ? 3000 : 2000, ...WARMUP },
-    );
+    bench('step + prox + validation objective', () => epoch(state), {
+      setup,
+      time: backend === 'cpu' ? 3000 : 2000,
+      ...WARMUP,
+    });
     bench(
       'step + prox only',
       () => {
@@ -57,7 +67,7 @@ for (const backend of ['wasm', 'cpu']) {
 // over 5000 features and the 5000×100 first layer dominate.
 for (const backend of ['wasm', 'cpu']) {
   describe(`${backend} wide regression epoch 150x5000 -> 100 -> 1`, () => {
-    let state: { net: LassoNet; train: Batch; val: Batch; optimizer: ModelOptimizer } | undefined;
+    let state: EpochState | undefined;
     const setup = async () => {
       await useBackend(backend);
       if (state !== undefined) return;
@@ -72,14 +82,10 @@ for (const backend of ['wasm', 'cpu']) {
       const optimizer = new ModelOptimizer({ name: 'sgd', learningRate: 1e-3, momentum: 0.9 });
       state = { net, train, val, optimizer };
     };
-    bench(
-      'step + prox + validation objective',
-      () => {
-        if (state === undefined) throw new Error('setup did not run');
-        state.net.step(state.train, { optimizer: state.optimizer, lambda: 1 });
-        state.net.evaluateSync(state.val, { lambda: 1 });
-      },
-      { setup, time: 2000, ...WARMUP },
-    );
+    bench('step + prox + validation objective', () => epoch(state), {
+      setup,
+      time: 2000,
+      ...WARMUP,
+    });
   });
 }

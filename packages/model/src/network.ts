@@ -362,8 +362,7 @@ export class LassoNet {
       this.config.groups,
     );
     // Made outside the tidy, which would free it: the batch keeps it.
-    const first = (this.layers[0] as LayerVariables).weight as unknown as Tensor2D;
-    const Xt = usesTransposedInput(first) ? batch.Xt : undefined;
+    const Xt = usesTransposedInput(this.firstWeight) ? batch.Xt : undefined;
     const values = tf.tidy(() => {
       const params = this.params();
       const { out } = forward(params, batch.X, undefined, Xt);
@@ -387,12 +386,16 @@ export class LassoNet {
     };
   }
 
+  private get firstWeight(): Tensor2D {
+    return (this.layers[0] as LayerVariables).weight as unknown as Tensor2D;
+  }
+
   /**
    * The first layer's weight transposed, for `forward` on a wide first layer: made once per
    * weight update (assign gives the variable a new dataId), kept out of the callers' tidy scopes.
    */
   private firstWeightT(): Tensor2D {
-    const weight = (this.layers[0] as LayerVariables).weight as unknown as Tensor2D;
+    const weight = this.firstWeight;
     if (this.firstT?.dataId !== weight.dataId) {
       this.firstT?.tensor.dispose();
       this.firstT = { dataId: weight.dataId, tensor: tf.keep(tf.transpose(weight)) };

@@ -35,7 +35,12 @@ function job(args: string[]): JobResult {
     encoding: 'utf8',
   });
   if (run.status !== 0) throw new Error(`bench job ${args[0]} failed: ${run.stderr.trim()}`);
-  return JSON.parse(run.stdout.trim().split('\n').at(-1) as string) as JobResult;
+  return jobResult(run.stdout);
+}
+
+/** A job prints its result as the last line of its output. */
+function jobResult(stdout: string): JobResult {
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as JobResult;
 }
 
 /** Jobs started together, each in its own process: how the machine runs independent work at once. */
@@ -46,7 +51,7 @@ async function jobsAtOnce(argsList: string[][]): Promise<JobResult[]> {
         new Promise<JobResult>((resolve, reject) => {
           execFile(process.execPath, [join(here, 'benchJob.js'), ...args], (error, stdout) => {
             if (error) reject(new Error(`bench job ${args[0]} failed: ${error.message}`));
-            else resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string) as JobResult);
+            else resolve(jobResult(stdout));
           });
         }),
     ),
