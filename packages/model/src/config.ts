@@ -2,7 +2,7 @@ import { checkGroups, HierProxError } from '@lassonet/hier-prox';
 import { ModelError } from './errors.js';
 import { checkCount, checkNumber, optionsObject, rejectUnknown } from './options.js';
 
-/** The shape of a LassoNet network (DESIGN 3.1). */
+/** The shape of a LassoNet network (docs/method.md, "The network and its objective"). */
 export interface LassoNetConfig {
   /** Number of input features d. */
   nFeatures: number;

@@ -28,7 +28,7 @@ import type { ModelOptimizer } from './optimizer.js';
 import { checkNumber, optionsObject, rejectUnknown } from './options.js';
 import { hostPenalties } from './penalties.js';
 
-/** The penalties of the LassoNet objective (DESIGN 3.1). */
+/** The penalties of the LassoNet objective (docs/method.md, "The network and its objective"). */
 export interface Penalties {
   /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */
   lambda?: number;
@@ -95,10 +95,10 @@ const PENALTY_OPTIONS = ['lambda', 'gamma', 'gammaSkip'];
 
 /**
  * The LassoNet network: an MLP with ReLU hidden layers plus a linear skip connection from the
- * inputs to the outputs (DESIGN 3.1). Weights live in tf.Variables on the active backend, in the
- * tfjs [in, out] orientation (row j of `skip` and of the first layer belong to feature j).
- * Training uses an explicit backward pass (tfjs-core registers no gradients), an optimizer step,
- * then Hier-Prox on the skip and first-layer weights.
+ * inputs to the outputs (docs/method.md, "The network and its objective"). Weights live in
+ * tf.Variables on the active backend, in the tfjs [in, out] orientation (row j of `skip` and of the
+ * first layer belong to feature j). Training uses an explicit backward pass (tfjs-core registers no
+ * gradients), an optimizer step, then Hier-Prox on the skip and first-layer weights.
  */
 export class LassoNet {
   readonly config: ResolvedConfig;

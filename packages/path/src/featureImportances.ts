@@ -8,9 +8,9 @@ function checkPath(path: readonly unknown[], where: string): void {
 }
 
 /**
- * The importance of each feature: the lambda at which it leaves the path (DESIGN 3.4 item 6),
- * Infinity when it never does; a feature absent from the first step gets that step's lambda.
- * Larger is more important.
+ * The importance of each feature: the lambda at which it leaves the path (docs/method.md, "Feature
+ * importance"), Infinity when it never does; a feature absent from the first step gets that step's
+ * lambda. Larger is more important.
  */
 export function featureImportances(path: readonly PathStep[]): number[] {
   checkPath(path, 'featureImportances');

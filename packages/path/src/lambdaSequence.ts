@@ -1,7 +1,10 @@
 import { firstDropPenalty } from '@lassonet/hier-prox';
 import type { LassoNet } from '@lassonet/model';
 
-/** lambdaStart, lambdaStart·m, lambdaStart·m², … up to lambdaMax (DESIGN 3.4 item 3). */
+/**
+ * lambdaStart, lambdaStart·m, lambdaStart·m², … up to lambdaMax (docs/method.md, "The
+ * regularization path").
+ */
 export function* geometricLambdas(
   lambdaStart: number,
   pathMultiplier: number,
@@ -11,10 +14,10 @@ export function* geometricLambdas(
 }
 
 /**
- * lambdaStart = 'auto' (DESIGN 3.4 item 4): on the dense weights, the largest step penalty on
- * the grid 1e-6·2^k whose Hier-Prox, repeated to a fixed point, still keeps every feature —
- * half the smallest that removes one, as the upstream search returns — divided by the path's
- * learning rate and by 10, so that the path starts where features are about to leave.
+ * lambdaStart = 'auto' (docs/method.md, "The first penalty"): on the dense weights, the largest
+ * step penalty on the grid 1e-6·2^k whose Hier-Prox, repeated to a fixed point, still keeps every
+ * feature — half the smallest that removes one, as the upstream search returns — divided by the
+ * path's learning rate and by 10, so that the path starts where features are about to leave.
  */
 export async function autoLambdaStart(
   net: LassoNet,

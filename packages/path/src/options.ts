@@ -8,7 +8,10 @@ import {
   resolveOptimizerOptions,
 } from '@lassonet/model';
 
-/** Options every LassoNet estimator takes (DESIGN 3.3–3.4); defaults are the upstream package's. */
+/**
+ * Options every LassoNet estimator takes (docs/method.md, "Training at one penalty" and "The
+ * regularization path"); defaults are the upstream package's.
+ */
 export interface LassoNetOptions {
   /** Sizes of the hidden layers. Default [100]. */
   hiddenDims?: readonly number[];

@@ -25,9 +25,10 @@ export interface PathRun {
 }
 
 /**
- * The regularization path (DESIGN 3.4): the dense model with the first optimizer, then lambdas
- * in increasing order with one second optimizer kept across them, each warm-started from the
- * previous weights, until no feature is left (or the sequence or lambdaMax ends).
+ * The regularization path (docs/method.md, "The regularization path"): the dense model with the
+ * first optimizer, then lambdas in increasing order with one second optimizer kept across them,
+ * each warm-started from the previous weights, until no feature is left (or the sequence or
+ * lambdaMax ends).
  */
 export async function runPath(ctx: TrainContext, o: RunPathOptions): Promise<PathRun> {
   const { net } = ctx;

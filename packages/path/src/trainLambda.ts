@@ -22,9 +22,9 @@ export interface TrainContext {
 }
 
 /**
- * Trains at one lambda (DESIGN 3.3): optimizer step and Hier-Prox on every batch, the
- * validation objective after every epoch, early stopping, and with `backtrack` the weights of
- * the best epoch. Returns the step's record, without a checkpoint.
+ * Trains at one lambda (docs/method.md, "Training at one penalty"): optimizer step and Hier-Prox on
+ * every batch, the validation objective after every epoch, early stopping, and with `backtrack` the
+ * weights of the best epoch. Returns the step's record, without a checkpoint.
  */
 export async function trainLambda(
   ctx: TrainContext,

@@ -31,10 +31,10 @@ export type InnerEstimator<YIn> = BaseLassoNet<YIn, unknown> & {
 };
 
 /**
- * Cross-validated LassoNet (DESIGN 3.5): a path per fold scored on the held-out rows, the fold
- * curves put on one grid in log lambda, the lambda with the best mean score chosen, and a path on
- * all rows along the grid up to that lambda. The estimator then predicts with that path's last
- * network. Subclasses name the estimator and add its predictions.
+ * Cross-validated LassoNet (docs/method.md, "Cross-validation"): a path per fold scored on the
+ * held-out rows, the fold curves put on one grid in log lambda, the lambda with the best mean score
+ * chosen, and a path on all rows along the grid up to that lambda. The estimator then predicts with
+ * that path's last network. Subclasses name the estimator and add its predictions.
  */
 export abstract class BaseLassoNetCV<
   YIn,

@@ -1,8 +1,8 @@
 /**
- * The common penalty grid of cross-validation (DESIGN 3.5): from the smallest first lambda after
- * the dense model over the folds to the largest last lambda, geometric by `pathMultiplier`.
- * `foldLambdas[f]` are fold f's step lambdas, the dense model (lambda 0) first; every fold needs
- * at least one lambda after it.
+ * The common penalty grid of cross-validation (docs/method.md, "Cross-validation"): from the
+ * smallest first lambda after the dense model over the folds to the largest last lambda, geometric
+ * by `pathMultiplier`. `foldLambdas[f]` are fold f's step lambdas, the dense model (lambda 0)
+ * first; every fold needs at least one lambda after it.
  */
 export function lambdaGrid(
   foldLambdas: readonly (readonly number[])[],

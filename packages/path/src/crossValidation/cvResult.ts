@@ -37,7 +37,8 @@ export interface CVResult {
 }
 
 /**
- * Puts the folds on one grid and picks the penalty with the best mean score (DESIGN 3.5).
+ * Puts the folds on one grid and picks the penalty with the best mean score (docs/method.md,
+ * "Cross-validation").
  * Each fold's curve is taken after its dense model: the grid starts at the first lambda.
  */
 export function summarizeFolds(folds: readonly CVFoldResult[], pathMultiplier: number): CVResult {

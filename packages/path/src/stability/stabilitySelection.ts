@@ -37,10 +37,10 @@ export interface StabilitySelectionResult {
 }
 
 /**
- * Stability selection with LassoNet (DESIGN 3.5, as upstream): a path on a random half of the
- * rows fixes the lambda sequence; nModels more paths, each on its own random half, follow it.
- * A feature's selection probability at each lambda is the fraction of models that keep it;
- * from these come the expected number of wrong selections of each feature, the ranking of the
+ * Stability selection with LassoNet (docs/method.md, "Stability selection"): a path on a random
+ * half of the rows fixes the lambda sequence; nModels more paths, each on its own random half,
+ * follow it. A feature's selection probability at each lambda is the fraction of models that keep
+ * it; from these come the expected number of wrong selections of each feature, the ranking of the
  * features, and how many to keep (`oracle`). Same options, same seed: same result.
  *
  * @example
