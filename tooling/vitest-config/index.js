@@ -55,9 +55,9 @@ export function browserConfig(overrides = {}) {
   return mergeConfig(
     defineConfig({
       ...shared,
-      // Browser tests read the shared fixtures beside the repository (../shared) through the
-      // test server, which serves only the directories listed here.
-      server: { fs: { allow: [repoRoot, join(repoRoot, '../shared')] } },
+      // Browser tests read files (such as a package's test/fixtures) through the test server,
+      // which serves only the directories listed here.
+      server: { fs: { allow: [repoRoot] } },
       test: {
         ...shared.test,
         include: ['src/**/*.browser.test.ts'],

@@ -1,6 +1,6 @@
 import type { Rows } from './reference.js';
 
-/** One case of `hierProx` or `groupHierProx` in shared/fixtures/reference-values.json. */
+/** One case of test/fixtures/hier-prox.json or test/fixtures/group-hier-prox.json. */
 export interface ProxFixture {
   name: string;
   K: number;
@@ -18,10 +18,42 @@ export interface ProxFixture {
   theta: (number | null)[][];
 }
 
+/** One fixture file: what its values are, where they come from, and the cases. */
+export interface ProxFixtureFile {
+  about: string;
+  orientation: string;
+  provenance: Record<string, unknown>;
+  cases: ProxFixture[];
+}
+
+/** Both fixture files together, as the suites take them. */
 export interface ReferenceValues {
   orientation: string;
   hierProx: ProxFixture[];
   groupHierProx: ProxFixture[];
+}
+
+/**
+ * The fixture files, relative to the package directory (test/fixtures/README.md says where they
+ * come from).
+ */
+export const FIXTURE_FILES = {
+  hierProx: 'test/fixtures/hier-prox.json',
+  groupHierProx: 'test/fixtures/group-hier-prox.json',
+} as const;
+
+/** Parses the two fixture files (Node and the browser read their text in different ways). */
+export function parseReferenceValues(texts: {
+  hierProx: string;
+  groupHierProx: string;
+}): ReferenceValues {
+  const hierProx = JSON.parse(texts.hierProx) as ProxFixtureFile;
+  const groupHierProx = JSON.parse(texts.groupHierProx) as ProxFixtureFile;
+  return {
+    orientation: hierProx.orientation,
+    hierProx: hierProx.cases,
+    groupHierProx: groupHierProx.cases,
+  };
 }
 
 /** A fixture case in the tfjs orientation ([feature][out]); null (NaN upstream) becomes 0. */
@@ -62,6 +94,3 @@ export function proxCases(values: ReferenceValues): ProxCase[] {
     };
   });
 }
-
-/** Where the fixtures live, relative to the repository root (../shared beside the checkout). */
-export const REFERENCE_VALUES = '../shared/fixtures/reference-values.json';

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file is packages/model/src/test-utils/referenceValues.ts). */
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The package directory (this file is src/test-utils/referenceValues.ts). */
+export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The golden values live beside the repository, never as a committed copy. */
-export const REFERENCE_VALUES = '../shared/fixtures/reference-values.json';
+/**
+ * The Cox golden values, relative to the package directory (test/fixtures/README.md says where
+ * they come from).
+ */
+export const REFERENCE_VALUES = 'test/fixtures/cox.json';
 
 /** The loss and its gradient with respect to each log-hazard, for one way of handling ties. */
 export interface CoxLossFixture {
@@ -14,7 +17,10 @@ export interface CoxLossFixture {
   grad: number[];
 }
 
-/** One case of the reference's CoxPHLoss and concordance_index (float32, rounded to 7 decimals). */
+/**
+ * One case of the reference's CoxPHLoss and concordance_index in float32: gradients rounded to 7
+ * decimals, losses as float32 gives them.
+ */
 export interface CoxFixture {
   name: string;
   logHazard: number[];
@@ -27,16 +33,28 @@ export interface CoxFixture {
   concordance: number;
 }
 
-/** The parts of reference-values.json this package tests against. */
+/** test/fixtures/cox.json: what its values are, where they come from, and the cases. */
+export interface CoxFixtureFile {
+  about: string;
+  provenance: Record<string, unknown>;
+  cases: CoxFixture[];
+}
+
+/** The golden values this package tests against. */
 export interface ReferenceValues {
   cox: CoxFixture[];
 }
 
 let cached: ReferenceValues | undefined;
 
-/** Reads ../shared/fixtures/reference-values.json once. */
+/** Reads the committed fixtures once. */
 export function loadReferenceValues(): ReferenceValues {
-  cached ??= JSON.parse(readFileSync(join(repoRoot, REFERENCE_VALUES), 'utf8')) as ReferenceValues;
+  if (cached === undefined) {
+    const file = JSON.parse(
+      readFileSync(join(packageDir, REFERENCE_VALUES), 'utf8'),
+    ) as CoxFixtureFile;
+    cached = { cox: file.cases };
+  }
   return cached;
 }
 
