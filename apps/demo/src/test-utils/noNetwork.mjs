@@ -1,8 +1,9 @@
 // Loaded with `node --import` before a command under test: every way out to the network (fetch,
 // sockets, name lookups) throws, and each attempt is appended to $LASSONET_NETWORK_LOG, so a
 // test sees an attempt even where the command catches the error.
-import { appendFileSync } from 'node:fs';
+
 import dns from 'node:dns';
+import { appendFileSync } from 'node:fs';
 import net from 'node:net';
 
 function refuse(what) {
