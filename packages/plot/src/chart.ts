@@ -1,6 +1,7 @@
 import { parse, type Spec as VegaSpec, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { PlotError } from './errors.js';
+import { isSingleView, panelsAt, singleViewAt } from './fitWidth.js';
 
 export interface PngOptions {
   /** Width of the image in pixels. With `height`, the chart is scaled to fit and centred. */
@@ -8,6 +9,16 @@ export interface PngOptions {
   height?: number;
   /** Pixel density when no size is given: 2 for a sharp image on high-density screens. Default 1. */
   scale?: number;
+}
+
+export interface MountOptions {
+  /**
+   * The width of the whole chart in pixels, or `'container'` for the element's width. A single
+   * view is fitted by Vega-Lite's autosize (with `'container'` it also follows the window's
+   * resizes); panels are measured and resized, and stacked when side by side they would be
+   * narrower than 150 pixels. Default: the width the chart was made with.
+   */
+  width?: number | 'container';
 }
 
 /** A chart: its Vega-Lite spec, and ways to render it. */
@@ -19,7 +30,7 @@ export interface Chart {
   /** The chart as PNG bytes (Node: resvg with the bundled font; browsers: a canvas). */
   toPNG(options?: PngOptions): Promise<Uint8Array>;
   /** Renders a live, interactive chart into an element (browsers). Resolves to the Vega view. */
-  mount(element: HTMLElement): Promise<View>;
+  mount(element: HTMLElement, options?: MountOptions): Promise<View>;
 }
 
 /** Turns an SVG into PNG bytes; each entry point installs one. */
@@ -53,8 +64,18 @@ export function createChart(spec: TopLevelSpec): Chart {
       }
       return rasterizer(await this.toSVG(), options);
     },
-    async mount(element) {
-      const view = new View(parse(vegaSpec(spec)), {
+    async mount(element, options = {}) {
+      const width = mountWidth(options, element);
+      const shown =
+        width === undefined
+          ? spec
+          : isSingleView(spec)
+            ? singleViewAt(spec, width)
+            : await panelsAt(
+                spec,
+                width === 'container' ? Math.max(100, element.clientWidth) : width,
+              );
+      const view = new View(parse(vegaSpec(shown)), {
         renderer: 'svg',
         container: element,
         hover: true,
@@ -63,6 +84,41 @@ export function createChart(spec: TopLevelSpec): Chart {
       return view;
     },
   };
+}
+
+function mountWidth(options: MountOptions, element: HTMLElement): number | 'container' | undefined {
+  if (options === null || typeof options !== 'object') {
+    throw new PlotError('INVALID_OPTION', 'mount: options must be an object.');
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'width') {
+      throw new PlotError(
+        'UNKNOWN_OPTION',
+        `Unknown option '${key}' for mount. Known options: width.`,
+      );
+    }
+  }
+  const { width } = options;
+  if (width === 'container') {
+    // An element outside the page, or hidden, is 0 pixels wide: the chart would be empty.
+    if (element.clientWidth === 0) {
+      throw new PlotError(
+        'INVALID_OPTION',
+        "mount: width 'container' takes the element's width, but it is 0 pixels wide; put it in the page first, or give a width in pixels.",
+      );
+    }
+    return width;
+  }
+  if (
+    width !== undefined &&
+    (typeof width !== 'number' || !Number.isInteger(width) || width < 100 || width > 10000)
+  ) {
+    throw new PlotError(
+      'INVALID_OPTION',
+      `mount: width must be 'container' or an integer number of pixels in [100, 10000], got ${String(width)}.`,
+    );
+  }
+  return width;
 }
 
 function checkPngOptions(options: PngOptions): void {

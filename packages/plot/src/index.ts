@@ -4,7 +4,7 @@ import { rasterizeBrowser } from './rasterizeBrowser.js';
 
 setRasterizer(rasterizeBrowser);
 
-export type { Chart, PngOptions } from './chart.js';
+export type { Chart, MountOptions, PngOptions } from './chart.js';
 export type { ChartOptions } from './charts/common.js';
 export {
   type CVChartOptions,

@@ -37,6 +37,9 @@ let chartTimer: ReturnType<typeof setTimeout> | undefined;
 let lastChartDraw = 0;
 /** The live view in each chart element, finalized when it is replaced. */
 const views = new Map<HTMLElement, { finalize(): void }>();
+/** The width each chart element was last drawn for, and its latest draw (older ones are dropped). */
+const drawnWidths = new Map<HTMLElement, number>();
+const latestDraw = new Map<HTMLElement, number>();
 
 // Settings can come from the address (?quick=1&backend=wasm&seed=3), so a run can be shared.
 const params = new URLSearchParams(location.search);
@@ -172,6 +175,8 @@ function reset(): void {
   ui.caption.textContent = 'Hover or click a step in the table or a chart.';
   for (const view of views.values()) view.finalize();
   views.clear();
+  // Charts of the previous run still being drawn are dropped.
+  for (const [element, draw] of latestDraw) latestDraw.set(element, draw + 1);
   ui.accuracyChart.replaceChildren();
   ui.pathChart.replaceChildren();
 }
@@ -235,22 +240,53 @@ function drawCharts(): void {
   if (steps.length === 0) return;
   lastChartDraw = performance.now();
   const accuracies = steps.map((s) => s.testAccuracy);
-  const options = { scoreName: 'Test accuracy' };
+  const options = { scoreName: 'Test accuracy', height: 360 };
+  const accuracyWidth = chartWidth(ui.accuracyChart);
   void mount(
     ui.accuracyChart,
+    accuracyWidth,
     plotAccuracy(steps, accuracies, {
       ...options,
       title: 'Accuracy against selected proteins',
-      width: 460,
-      height: 360,
+      width: accuracyWidth,
     }),
   );
-  void mount(ui.pathChart, plotPath(steps, accuracies, { ...options, width: 960, height: 360 }));
+  const pathWidth = chartWidth(ui.pathChart);
+  void mount(
+    ui.pathChart,
+    pathWidth,
+    plotPath(steps, accuracies, { ...options, width: pathWidth }),
+  );
 }
 
-async function mount(element: HTMLElement, chart: Chart): Promise<void> {
+/** The width a chart gets: its box's inner width (the charts' smallest is 100 px). */
+function chartWidth(element: HTMLElement): number {
+  return Math.min(10_000, Math.max(100, element.clientWidth));
+}
+
+// Charts are drawn for their box's width, so a box that changes width (the window resized, a
+// phone turned) gets its charts drawn again; height changes come from the charts themselves.
+const resizes = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    const element = target as HTMLElement;
+    if (drawnWidths.get(element) !== chartWidth(element)) scheduleCharts();
+  }
+});
+resizes.observe(ui.accuracyChart);
+resizes.observe(ui.pathChart);
+
+async function mount(element: HTMLElement, width: number, chart: Chart): Promise<void> {
+  const draw = (latestDraw.get(element) ?? 0) + 1;
+  latestDraw.set(element, draw);
+  drawnWidths.set(element, width);
   const holder = document.createElement('div');
-  const view = await chart.mount(holder);
+  // Mounted before it is in the page (no blank box meanwhile), so the width is given in pixels.
+  const view = await chart.mount(holder, { width });
+  if (latestDraw.get(element) !== draw) {
+    // A later draw (new steps, a new width) started meanwhile: this one is out of date.
+    view.finalize();
+    return;
+  }
   // Points carry their step index: pointing at one shows its proteins, clicking pins it.
   view.addEventListener('mouseover', (_event, item) => {
     const step = stepOf(item);
