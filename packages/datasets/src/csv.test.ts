@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { csvToMatrix, parseCsvTable } from './csv.js';
 import { DatasetError, type DatasetErrorCode } from './errors.js';
+import { miceText } from './test-utils/miceText.js';
 
 /** Runs `fn`, expects a DatasetError with `code`, and returns its message. */
 function errorOf(fn: () => unknown, code: DatasetErrorCode): string {
@@ -284,11 +282,8 @@ describe('csvToMatrix', () => {
   });
 });
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const miceFile = join(repoRoot, '../shared/data/mice/Data_Cortex_Nuclear.csv');
-
 describe('the MICE protein file', () => {
-  const text = readFileSync(miceFile, 'utf8');
+  const text = miceText();
   const meta = ['MouseID', 'Genotype', 'Treatment', 'Behavior'];
 
   it('parses as a 1080 x 82 table', () => {

@@ -21,6 +21,7 @@ export {
   type LoadedMice,
   loadMice,
   type MiceSource,
+  type MiceSourceOption,
 } from './mice/loadMice.js';
 /** Loads MICE (see loadMice) and applies the seed demo's split and scaling (see miceSplit). */
 export const loadMiceSplit = withMiceSplit<BrowserMiceOptions>(loadMice);

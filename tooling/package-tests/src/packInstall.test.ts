@@ -4,14 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeExample } from './readmeExample.js';
 import { expectedSmoke, type SmokeResult, smokeScript } from './smokeScript.js';
-import {
-  packAndInstall,
-  publishablePackages,
-  repoRoot,
-  run,
-  runNodeModule,
-  sharedMiceDir,
-} from './workspace.js';
+import { packAndInstall, publishablePackages, repoRoot, run, runNodeModule } from './workspace.js';
 
 // Packs every publishable package, installs only the tarballs with npm into an empty
 // project outside the workspace, and uses them there the way a user would.
@@ -108,11 +101,14 @@ describe('packed packages installed with npm', () => {
     expect(JSON.parse(stdout) as SmokeResult).toEqual(expectedSmoke);
   });
 
-  it('runs the @lassonet/datasets README example there (node entry point, papaparse resolved)', () => {
+  it('runs the @lassonet/datasets README example there on the MICE copy the tarball ships', () => {
+    const listing = run('tar', ['-tzf', tarballs.get('@lassonet/datasets') ?? '']).stdout;
+    expect(listing).toContain('package/data/Data_Cortex_Nuclear.csv.gz');
+    expect(listing).toContain('package/NOTICE');
     const { stdout } = runNodeModule(readmeExample('packages/datasets'), project, {
-      LASSONET_DATA_DIR: sharedMiceDir,
+      LASSONET_DATA_DIR: '',
     });
-    expect(stdout).toMatch(/^1080 mice samples, 77 proteins, from dataDir$/m);
+    expect(stdout).toMatch(/^1080 mice samples, 77 proteins, from package$/m);
     expect(stdout).toMatch(/^train 864, test 216$/m);
   });
 

@@ -70,9 +70,6 @@ export function runNodeModule(
   });
 }
 
-/** The shared MICE copy beside the repository, for examples that would otherwise download it. */
-export const sharedMiceDir = join(repoRoot, '../shared/data/mice');
-
 export interface InstalledProject {
   /** The npm project directory. */
   project: string;

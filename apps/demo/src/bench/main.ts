@@ -4,15 +4,13 @@
 // with the default workers; each job in a fresh process, for its peak memory.
 //   node dist/bench/main.js [--runs 3] [--data FILE] [--out FILE] [--skip-cv]
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// In the repository, the MICE copy beside it; elsewhere the loader's own search.
-const sibling = join(here, '../../../../../shared/data/mice/Data_Cortex_Nuclear.csv');
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
@@ -22,7 +20,8 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
-const data = values.data ?? (existsSync(sibling) ? sibling : '');
+// Without --data, each job loads the copy shipped with @lassonet/datasets.
+const data = values.data ?? '';
 
 interface JobResult {
   seconds: number;

@@ -11,7 +11,8 @@ Options:
   --backend auto|cpu|wasm   tensor backend (default auto: the fastest that runs here)
   --seed N                  seeds the split and the network (default 0)
   --out DIR                 output directory (default ./lassonet-output)
-  --data FILE               the MICE CSV (default: $LASSONET_DATA_DIR, the cache, else download)
+  --data FILE               a MICE CSV to use (default: $LASSONET_DATA_DIR's, else the copy
+                            shipped with @lassonet/datasets)
   --hidden N[,N...]         hidden layer sizes (default 100)
   --path-multiplier X       ratio between successive lambdas, > 1 (default 1.02; 1.1 with --quick)
   --refit                   the paper protocol: dense models on the first 10, 20, 50 features

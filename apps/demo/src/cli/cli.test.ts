@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DemoSummary } from '../core/summary.js';
-import { appDir, sharedMiceFile } from '../test-utils/paths.js';
+import { appDir, writeMiceCsv } from '../test-utils/paths.js';
 
 // The built command under plain node, as `pnpm demo` runs it.
 const main = join(appDir, 'dist/cli/main.js');
 const scratch = mkdtempSync(join(tmpdir(), 'lassonet-demo-'));
+const miceFile = writeMiceCsv(scratch);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // The suite shares the machine with the other packages' tests, which can slow a run several
@@ -33,7 +34,7 @@ function isPng(file: string): boolean {
 describe('pnpm demo', () => {
   it('--quick --refit --json: trains the path, prints the summary and writes the files', () => {
     const out = join(scratch, 'json');
-    const run = demo(['--quick', '--refit', '--json', '--data', sharedMiceFile, '--out', out]);
+    const run = demo(['--quick', '--refit', '--json', '--data', miceFile, '--out', out]);
     expect(run.stderr).not.toMatch(/Error|at .*\.js/);
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as DemoSummary;
@@ -81,7 +82,7 @@ describe('pnpm demo', () => {
   it('--cv --stability: cross-validation and stability selection, with their charts', () => {
     const out = join(scratch, 'selection');
     const args = ['--quick', '--cv', '--stability', '--concurrency', '2', '--json'];
-    const run = demo([...args, '--data', sharedMiceFile, '--out', out], {}, 360_000);
+    const run = demo([...args, '--data', miceFile, '--out', out], {}, 360_000);
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout) as DemoSummary;
     const cv = summary.cv as NonNullable<DemoSummary['cv']>;
@@ -104,11 +105,12 @@ describe('pnpm demo', () => {
   it('prints the table and the selected proteins, reading LASSONET_DATA_DIR', () => {
     const out = join(scratch, 'table');
     const run = demo(['--quick', '--seed', '1', '--out', out], {
-      LASSONET_DATA_DIR: join(sharedMiceFile, '..'),
+      LASSONET_DATA_DIR: join(miceFile, '..'),
     });
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split('\n');
     expect(run.stdout).toMatch(/1080 mice, 77 proteins, 864 train \/ 216 test/);
+    expect(run.stdout).toContain(`(from ${miceFile})`);
     const header = lines.findIndex((l) => /features\s+lambda\s+test accuracy/.test(l));
     expect(header).toBeGreaterThan(0);
     expect(lines[header + 2]).toMatch(/^\s*77\s+0 \(dense\)\s+0\.\d{3}$/);

@@ -55,6 +55,7 @@ describe('the demo on a fresh machine', () => {
     const out = join(home, 'out');
     const run = offline([main, '--quick', '--json', '--out', out], home, log);
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('(from the copy shipped with @lassonet/datasets)');
     expect(existsSync(log), existsSync(log) ? readFileSync(log, 'utf8') : '').toBe(false);
     const summary = JSON.parse(run.stdout) as DemoSummary;
     expect(summary).toMatchObject({ nTrain: 864, nTest: 216 });

@@ -2,7 +2,7 @@
 import { BackendError, useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
-import { DatasetError, loadMiceSplit } from '@lassonet/datasets';
+import { DatasetError, loadMiceSplit, type MiceSource } from '@lassonet/datasets';
 import { type DemoCV, runDemoCV } from '../core/demoCV.js';
 import { runDemoPath } from '../core/demoPath.js';
 import { type DemoStability, runDemoStability } from '../core/demoStability.js';
@@ -34,7 +34,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   say(
     `MICE: ${split.XTrain.length + split.XTest.length} mice, ${split.featureNames.length} proteins, ` +
-      `${split.XTrain.length} train / ${split.XTest.length} test (from ${split.source.location ?? split.source.kind}); backend ${backend}`,
+      `${split.XTrain.length} train / ${split.XTest.length} test (from ${dataSource(split.source)}); backend ${backend}`,
   );
   if (o.quick)
     say('Quick run: few epochs and a coarse path, for a smoke test; accuracies are not results.');
@@ -125,6 +125,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   say(`\nWrote ${written.join(', ')}`);
   return 0;
+}
+
+function dataSource(source: MiceSource): string {
+  return source.kind === 'package'
+    ? 'the copy shipped with @lassonet/datasets'
+    : (source.location ?? source.kind);
 }
 
 /** Errors the user can fix: one line, exit code 2. */

@@ -1,10 +1,7 @@
-import { MICE_FILE_NAME, MICE_URL } from '@lassonet/datasets';
 import { type Chart, plotAccuracy, plotPath } from '@lassonet/plot';
 import type { DemoStep } from '../core/demoPath.js';
 import type { DataSource, FromWorker, ToWorker, WebBackend } from './messages.js';
 
-/** The copy the page serves beside itself (vite dev and build copy it when one is found). */
-const SERVED_COPY = `data/${MICE_FILE_NAME}`;
 /** Redraw the charts at most this often while the path runs; each redraw is a new Vega view. */
 const CHART_INTERVAL_MS = 400;
 
@@ -26,7 +23,7 @@ const ui = {
   proteins: $<HTMLUListElement>('#protein-list'),
 };
 
-let source: DataSource = { kind: 'url', url: MICE_URL };
+let source: DataSource = { kind: 'package' };
 let worker: Worker | undefined;
 let featureNames: string[] = [];
 let steps: DemoStep[] = [];
@@ -58,23 +55,6 @@ function setStatus(text: string, state: 'idle' | 'running' | 'done' | 'stopped' 
 function useFile(file: File): void {
   source = { kind: 'file', file, name: file.name };
   ui.dataStatus.textContent = `Data: ${file.name} (${Math.round(file.size / 1024)} kB)`;
-}
-
-async function findServedCopy(): Promise<void> {
-  try {
-    const response = await fetch(SERVED_COPY);
-    if (!response.ok) throw new Error(String(response.status));
-    const blob = await response.blob();
-    if (source.kind === 'url') {
-      source = { kind: 'file', file: blob, name: SERVED_COPY };
-      ui.dataStatus.textContent = `Data: the copy served with this page (${Math.round(blob.size / 1024)} kB)`;
-    }
-  } catch {
-    if (source.kind === 'url') {
-      ui.dataStatus.textContent =
-        'Data: downloaded from the LassoNet repository when you run (checked by SHA-256)';
-    }
-  }
 }
 
 ui.file.addEventListener('change', () => {
@@ -313,5 +293,3 @@ function formatLambda(lambda: number): string {
 function elapsed(): string {
   return ((performance.now() - started) / 1000).toFixed(1);
 }
-
-void findServedCopy();

@@ -1,7 +1,7 @@
 import type { DemoStep } from '../core/demoPath.js';
 
-/** Where the worker gets MICE: a file (dropped, or the copy the page serves) or a URL. */
-export type DataSource = { kind: 'file'; file: Blob; name: string } | { kind: 'url'; url: string };
+/** Where the worker gets MICE: the copy shipped with @lassonet/datasets, or a file the user gave. */
+export type DataSource = { kind: 'package' } | { kind: 'file'; file: Blob; name: string };
 
 export type WebBackend = 'auto' | 'webgl' | 'wasm' | 'cpu';
 

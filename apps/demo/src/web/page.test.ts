@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, findChromium } from '@lassonet/vitest-config/chromium';
 import { type Browser, chromium, type Page } from 'playwright';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir, artifactsDir, sharedMiceDir } from '../test-utils/paths.js';
+import { appDir, artifactsDir } from '../test-utils/paths.js';
 
 // The production build of the page, served as static files and driven in headless Chromium
 // the way a visitor uses it: the path runs in a Web Worker on the default backend (webgl,
@@ -19,15 +19,8 @@ describe('the demo page', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'lassonet-demo-page-'));
-    // The build copies a local MICE file beside the page; the test's comes from ../shared.
-    const previous = process.env.LASSONET_DATA_DIR;
-    process.env.LASSONET_DATA_DIR = sharedMiceDir;
-    try {
-      await build({ root: appDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    } finally {
-      if (previous === undefined) delete process.env.LASSONET_DATA_DIR;
-      else process.env.LASSONET_DATA_DIR = previous;
-    }
+    // The build bundles the MICE copy that ships with @lassonet/datasets.
+    await build({ root: appDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
     server = await preview({
       root: appDir,
       logLevel: 'warn',
@@ -61,7 +54,7 @@ describe('the demo page', () => {
     await page.goto(`${url}${query}`);
     await expect
       .poll(() => page.textContent('#data-status'), { timeout: 20_000 })
-      .toMatch(/copy served with this page/);
+      .toMatch(/copy shipped with @lassonet\/datasets/);
     return page;
   }
 

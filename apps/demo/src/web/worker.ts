@@ -38,7 +38,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
 async function run(message: Extract<ToWorker, { type: 'run' }>, signal: AbortSignal) {
   const backend = await useBackend(message.backend);
   const data = await loadMice(
-    message.source.kind === 'file' ? { file: message.source.file } : { url: message.source.url },
+    message.source.kind === 'file' ? { file: message.source.file } : { source: 'package' },
   );
   const split = miceSplit(data, { seed: message.seed });
   send({

@@ -11,17 +11,16 @@ import {
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatasetError } from '../errors.js';
+import { miceText, packagedMiceFile } from '../test-utils/miceText.js';
 import { defaultCacheDir, loadMice } from './loadMiceNode.js';
 import { MICE_FILE_NAME } from './miceFile.js';
+import { checkPackagedMice } from './packagedMice.js';
 import { parseMice } from './parseMice.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const miceCsv = join(repoRoot, '../shared/data/mice', MICE_FILE_NAME);
-const text = readFileSync(miceCsv, 'utf8');
+const text = miceText();
 
 async function codeOf(promise: Promise<unknown>): Promise<[string, string]> {
   try {
@@ -127,9 +126,12 @@ describe('loadMice: where the file comes from', () => {
   let base: string;
   const hits: string[] = [];
   let work: string;
+  let miceCsv: string;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'lassonet-mice-'));
+    miceCsv = join(work, MICE_FILE_NAME);
+    writeFileSync(miceCsv, text);
     const body = readFileSync(miceCsv);
     const corrupted = Buffer.from(body);
     corrupted[100] = (corrupted[100] ?? 0) ^ 1;
@@ -163,24 +165,80 @@ describe('loadMice: where the file comes from', () => {
     expect(message).toContain('nowhere.csv');
   });
 
-  it('reads LASSONET_DATA_DIR before the cache', async () => {
+  // No test here may reach the network: the default load must not even try.
+  const noNetwork = () => {
+    vi.stubGlobal('fetch', () => Promise.reject(new Error('network used')));
+  };
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+  });
+
+  it('by default reads the copy shipped with the package: no network, no cache, no HOME', async () => {
+    noNetwork();
+    const home = fresh('empty-home');
+    mkdirSync(home);
+    vi.stubEnv('HOME', home);
+    vi.stubEnv('XDG_CACHE_HOME', '');
+    vi.stubEnv('LASSONET_DATA_DIR', '');
+    const data = await loadMice();
+    expect(data.source).toEqual({ kind: 'package', location: packagedMiceFile });
+    expect(data.X).toEqual(parseMice(text).X);
+    expect(data.filledCells).toBe(1396);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('reads LASSONET_DATA_DIR when it holds the file, else the packaged copy', async () => {
+    noNetwork();
     const dir = fresh('data-dir');
     mkdirSync(dir);
     copyFileSync(miceCsv, join(dir, MICE_FILE_NAME));
-    const data = await loadMice({ dataDir: dir, cacheDir: fresh('unused-cache'), download: false });
-    expect(data.source).toEqual({ kind: 'dataDir', location: join(dir, MICE_FILE_NAME) });
+    vi.stubEnv('LASSONET_DATA_DIR', dir);
+    expect((await loadMice()).source).toEqual({
+      kind: 'dataDir',
+      location: join(dir, MICE_FILE_NAME),
+    });
+    expect((await loadMice({ dataDir: fresh('empty-data-dir') })).source.kind).toBe('package');
+    expect((await loadMice({ dataDir: null })).source.kind).toBe('package');
+    expect((await loadMice({ source: 'package' })).source.kind).toBe('package');
+  });
+
+  it('rejects an unknown source, and a url with the packaged copy', async () => {
+    const [code, message] = await codeOf(loadMice({ source: 'web' as never }));
+    expect(code).toBe('INVALID_OPTION');
+    expect(message).toBe('source must be one of auto, package, download; got "web".');
+    const [withUrl] = await codeOf(loadMice({ source: 'package', url: `${base}/mice.csv` }));
+    expect(withUrl).toBe('INVALID_OPTION');
+  });
+
+  it('a damaged packaged copy is a checksum error that says to reinstall', async () => {
+    const bytes = new TextEncoder().encode(text);
+    await expect(checkPackagedMice(bytes, 'here')).resolves.toBe(text);
+    bytes[100] = (bytes[100] ?? 0) ^ 1;
+    const [code, message] = await codeOf(checkPackagedMice(bytes, 'here'));
+    expect(code).toBe('CHECKSUM_MISMATCH');
+    expect(message).toMatch(/shipped with @lassonet\/datasets \(here\) is damaged.*Reinstall/);
+  });
+
+  it("source: 'download' serves a good cached copy without the network", async () => {
+    noNetwork();
+    const cacheDir = fresh('cache-preloaded');
+    mkdirSync(cacheDir);
+    copyFileSync(miceCsv, join(cacheDir, MICE_FILE_NAME));
+    const data = await loadMice({ source: 'download', cacheDir });
+    expect(data.source).toEqual({ kind: 'cache', location: join(cacheDir, MICE_FILE_NAME) });
   });
 
   it('downloads, checks the SHA-256, caches atomically, then serves the cache', async () => {
     const cacheDir = fresh('cache-ok');
-    const first = await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    const first = await loadMice({ cacheDir, url: `${base}/mice.csv` });
     expect(first.source).toEqual({ kind: 'download', location: `${base}/mice.csv` });
     expect(first.filledCells).toBe(1396);
     expect(readdirSync(cacheDir)).toEqual([MICE_FILE_NAME]);
     expect(readFileSync(join(cacheDir, MICE_FILE_NAME)).equals(readFileSync(miceCsv))).toBe(true);
 
     const before = hits.length;
-    const second = await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    const second = await loadMice({ cacheDir, url: `${base}/mice.csv` });
     expect(hits.length).toBe(before);
     expect(second.source).toEqual({ kind: 'cache', location: join(cacheDir, MICE_FILE_NAME) });
     expect(second.X).toEqual(first.X);
@@ -188,9 +246,7 @@ describe('loadMice: where the file comes from', () => {
 
   it('a corrupted download is a checksum error and leaves the cache untouched', async () => {
     const cacheDir = fresh('cache-corrupt');
-    const [code, message] = await codeOf(
-      loadMice({ dataDir: null, cacheDir, url: `${base}/corrupted.csv` }),
-    );
+    const [code, message] = await codeOf(loadMice({ cacheDir, url: `${base}/corrupted.csv` }));
     expect(code).toBe('CHECKSUM_MISMATCH');
     expect(message).toMatch(/SHA-256 is [0-9a-f]{64}, expected 1d6722b0/);
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
@@ -199,54 +255,27 @@ describe('loadMice: where the file comes from', () => {
     const kept = fresh('cache-kept');
     mkdirSync(kept);
     writeFileSync(join(kept, MICE_FILE_NAME), 'an older copy');
-    const [again] = await codeOf(
-      loadMice({ dataDir: null, cacheDir: kept, url: `${base}/corrupted.csv` }),
-    );
+    const [again] = await codeOf(loadMice({ cacheDir: kept, url: `${base}/corrupted.csv` }));
     expect(again).toBe('CHECKSUM_MISMATCH');
     expect(readdirSync(kept)).toEqual([MICE_FILE_NAME]);
     expect(readFileSync(join(kept, MICE_FILE_NAME), 'utf8')).toBe('an older copy');
   });
 
-  it('an HTTP error with no local copy says where it looked and how to provide the file', async () => {
+  it('a failed download says what failed and where the cache was', async () => {
     const cacheDir = fresh('cache-http');
-    const [code, message] = await codeOf(
-      loadMice({ dataDir: fresh('empty-data-dir'), cacheDir, url: `${base}/missing.csv` }),
-    );
+    const [code, message] = await codeOf(loadMice({ cacheDir, url: `${base}/missing.csv` }));
     expect(code).toBe('MISSING_FILE');
     expect(message).toContain('HTTP 503 Service Unavailable');
-    expect(message).toContain(join(fresh('empty-data-dir'), MICE_FILE_NAME));
     expect(message).toContain(join(cacheDir, MICE_FILE_NAME));
-    expect(message).toMatch(/LASSONET_DATA_DIR/);
+    expect(message).toMatch(/copy shipped with the package/);
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
-  });
-
-  it('offline (download: false) with no copy is a clear error', async () => {
-    const [code, message] = await codeOf(
-      loadMice({ dataDir: null, cacheDir: fresh('cache-offline'), download: false }),
-    );
-    expect(code).toBe('MISSING_FILE');
-    expect(message).toMatch(/No local copy of the MICE data\. Looked in: .*cache-offline/);
-  });
-
-  it('offline with a cached copy that fails its checksum says so, and how to provide the file', async () => {
-    const cacheDir = fresh('cache-offline-stale');
-    mkdirSync(cacheDir);
-    const cached = join(cacheDir, MICE_FILE_NAME);
-    writeFileSync(cached, 'MouseID\n');
-    const [code, message] = await codeOf(loadMice({ dataDir: null, cacheDir, download: false }));
-    expect(code).toBe('MISSING_FILE');
-    expect(message).not.toMatch(/No local copy/);
-    expect(message).toContain(`The cached copy at ${cached} failed its checksum`);
-    expect(message).toMatch(/SHA-256 is [0-9a-f]{64}, expected 1d6722b0/);
-    expect(message).toMatch(/LASSONET_DATA_DIR/);
-    expect(readFileSync(cached, 'utf8')).toBe('MouseID\n');
   });
 
   it('a cached file that is no longer the right one is fetched again', async () => {
     const cacheDir = fresh('cache-stale');
-    await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    await loadMice({ cacheDir, url: `${base}/mice.csv` });
     writeFileSync(join(cacheDir, MICE_FILE_NAME), 'MouseID\n');
-    const data = await loadMice({ dataDir: null, cacheDir, url: `${base}/mice.csv` });
+    const data = await loadMice({ cacheDir, url: `${base}/mice.csv` });
     expect(data.source.kind).toBe('download');
     expect(readFileSync(join(cacheDir, MICE_FILE_NAME)).equals(readFileSync(miceCsv))).toBe(true);
   });

@@ -1,11 +1,12 @@
 import { DatasetError, rejectUnknownOptions } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
 import { MICE_SHA256, MICE_URL } from './miceFile.js';
+import { checkPackagedMice, isGzip, packagedMiceUrl } from './packagedMice.js';
 import { type MiceData, parseMice } from './parseMice.js';
 
-/** Where `loadMice` found the file. */
+/** Where `loadMice` found the file: `'package'` is the copy shipped with this package. */
 export interface MiceSource {
-  kind: 'text' | 'file' | 'url' | 'path' | 'dataDir' | 'cache' | 'download';
+  kind: 'text' | 'file' | 'url' | 'path' | 'dataDir' | 'package' | 'cache' | 'download';
   /** A path or URL, where there is one. */
   location?: string;
 }
@@ -14,31 +15,96 @@ export interface LoadedMice extends MiceData {
   source: MiceSource;
 }
 
+/**
+ * Where the data come from when no `text`, `file`, `path` or `url` is given: `'auto'` (local
+ * copies first, then the copy shipped with the package), `'package'` (that copy only) or
+ * `'download'` (the upstream copy, checked against its SHA-256).
+ */
+export type MiceSourceOption = 'auto' | 'package' | 'download';
+
 export interface BrowserMiceOptions {
   /** The file's contents, already read. */
   text?: string;
   /** A `File` the user picked or dropped, or any `Blob`. */
   file?: Blob;
-  /** Where to fetch it from. Default: the upstream copy (MICE_URL). */
+  /** Download from this URL, checked against `sha256`. */
   url?: string;
-  /** Expected SHA-256 of what `url` returns (a mirror must serve the same file); `false` skips the check. Default: MICE_SHA256. */
+  /** Expected SHA-256 of a download (a mirror must serve the same file); `false` skips the check. Default: MICE_SHA256. */
   sha256?: string | false;
+  /** Default 'auto': the copy shipped with the package. `'download'` fetches MICE_URL. */
+  source?: MiceSourceOption;
 }
 
-const BROWSER_OPTIONS = ['text', 'file', 'url', 'sha256'];
+const BROWSER_OPTIONS = ['text', 'file', 'url', 'sha256', 'source'];
+const SOURCES: readonly MiceSourceOption[] = ['auto', 'package', 'download'];
 
 /**
- * Loads the MICE protein data in a browser or worker: from `text`, a `File`/`Blob`, or a URL
- * (by default the upstream copy, checked against its SHA-256). Under Node the package's entry
- * point has a `loadMice` that also reads files and keeps a cache.
+ * Loads the MICE protein data in a browser or worker: from `text` or a `File`/`Blob`, else the
+ * copy shipped with this package (fetched beside the module and checked against its SHA-256),
+ * or with `source: 'download'` or a `url`, a checked download. Under Node the package's entry
+ * point has a `loadMice` that also reads files and keeps a download cache.
  */
 export async function loadMice(options: BrowserMiceOptions = {}): Promise<LoadedMice> {
   rejectUnknownOptions(options, BROWSER_OPTIONS, 'loadMice');
+  const source = sourceOption(options);
   const direct = await readDirect(options);
   if (direct !== undefined) return direct;
-  const url = options.url ?? MICE_URL;
-  const bytes = await fetchVerified(url, expectedSha256(options));
-  return { ...parseMice(new TextDecoder().decode(bytes)), source: { kind: 'url', location: url } };
+  if (source === 'download' || options.url !== undefined) {
+    const url = options.url ?? MICE_URL;
+    const bytes = await fetchVerified(url, expectedSha256(options));
+    const text = new TextDecoder().decode(bytes);
+    return { ...parseMice(text), source: { kind: 'url', location: url } };
+  }
+  const url = packagedMiceUrl().href;
+  const text = await checkPackagedMice(await fetchPackaged(url), url);
+  return { ...parseMice(text), source: { kind: 'package', location: url } };
+}
+
+/** The `source` option, checked against the other options. */
+export function sourceOption(options: { source?: unknown; url?: string }): MiceSourceOption {
+  const source = options.source ?? 'auto';
+  if (!SOURCES.includes(source as MiceSourceOption)) {
+    throw new DatasetError(
+      'INVALID_OPTION',
+      `source must be one of ${SOURCES.join(', ')}; got ${JSON.stringify(source)}.`,
+    );
+  }
+  if (source === 'package' && options.url !== undefined) {
+    throw new DatasetError(
+      'INVALID_OPTION',
+      "source: 'package' reads the copy shipped with the package; it takes no url.",
+    );
+  }
+  return source as MiceSourceOption;
+}
+
+/** The shipped copy's bytes, decompressed unless the server already did. */
+async function fetchPackaged(url: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new DatasetError(
+      'MISSING_FILE',
+      `Could not read the MICE data shipped with @lassonet/datasets from ${url}: ${error instanceof Error ? error.message : String(error)}. A bundler must serve the package's data/ folder (Vite: exclude @lassonet/datasets from optimizeDeps); or pass { file } or { text }.`,
+      { cause: error },
+    );
+  }
+  if (!isGzip(bytes)) return bytes;
+  try {
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    throw new DatasetError(
+      'CHECKSUM_MISMATCH',
+      `The MICE data shipped with @lassonet/datasets (${url}) is damaged: ${error instanceof Error ? error.message : String(error)}.`,
+      { cause: error },
+    );
+  }
 }
 
 /** `text` or `file`, when given (exactly one source may be). */

@@ -4,8 +4,15 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetError, rejectUnknownOptions } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
-import { expectedSha256, type LoadedMice, readDirect } from './loadMice.js';
+import {
+  expectedSha256,
+  type LoadedMice,
+  type MiceSourceOption,
+  readDirect,
+  sourceOption,
+} from './loadMice.js';
 import { MICE_FILE_NAME, MICE_URL } from './miceFile.js';
+import { readPackagedMice } from './packagedMiceNode.js';
 import { parseMice } from './parseMice.js';
 import { sha256Hex } from './sha256.js';
 
@@ -16,19 +23,25 @@ export interface MiceOptions {
   text?: string;
   /** A `Blob` (Node has them too). */
   file?: Blob;
-  /** A directory holding Data_Cortex_Nuclear.csv. Default: $LASSONET_DATA_DIR; `null` skips it. */
+  /**
+   * With `source: 'auto'`, a directory whose Data_Cortex_Nuclear.csv is used when it exists.
+   * Default: $LASSONET_DATA_DIR; `null` skips it.
+   */
   dataDir?: string | null;
-  /** The cache directory. Default: $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
-  cacheDir?: string;
-  /** Where to download from when there is no copy. Default: the upstream copy (MICE_URL). */
+  /**
+   * Default 'auto': `dataDir` when it holds the file, else the copy shipped with the package
+   * (never the network). `'package'`: that copy only. `'download'`: the cache, else a download.
+   */
+  source?: MiceSourceOption;
+  /** Download from this URL (implies `source: 'download'`). Default: the upstream copy (MICE_URL). */
   url?: string;
-  /** Expected SHA-256 of the download; `false` skips the check. Default: MICE_SHA256. */
+  /** The download cache. Default: $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
+  cacheDir?: string;
+  /** Expected SHA-256 of a download; `false` skips the check. Default: MICE_SHA256. */
   sha256?: string | false;
-  /** `false`: never touch the network; fail if there is no local copy. Default true. */
-  download?: boolean;
 }
 
-const OPTIONS = ['path', 'text', 'file', 'dataDir', 'cacheDir', 'url', 'sha256', 'download'];
+const OPTIONS = ['path', 'text', 'file', 'dataDir', 'source', 'url', 'cacheDir', 'sha256'];
 
 /** $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
 export function defaultCacheDir(): string {
@@ -37,13 +50,16 @@ export function defaultCacheDir(): string {
 }
 
 /**
- * Loads the MICE protein data (with the seed demo's preprocessing, see `parseMice`). The file
- * comes from, in order: `path`; `dataDir` ($LASSONET_DATA_DIR); the cache; else a download
- * checked against its SHA-256 and written to the cache atomically, so a failed or corrupted
- * download never leaves a file there. `text`, `file` and `url` load from those directly.
+ * Loads the MICE protein data (with the original demonstration's preprocessing, see
+ * `parseMice`). The file comes from `text`, `file` or `path` when given; else, by default, from
+ * `dataDir` ($LASSONET_DATA_DIR) when it holds the file, and otherwise from the copy shipped with
+ * this package, checked against its SHA-256: no network. With `source: 'download'` or a `url`,
+ * from the cache or a download checked against its SHA-256 and written to the cache atomically,
+ * so a failed or corrupted download never leaves a file there.
  */
 export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
   rejectUnknownOptions(options, OPTIONS, 'loadMice');
+  const source = sourceOption(options);
   const direct = await readDirect(options);
   if (direct !== undefined) return direct;
 
@@ -54,19 +70,23 @@ export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
     }
     return { ...parseMice(text), source: { kind: 'path', location: options.path } };
   }
+  if (source === 'download' || options.url !== undefined) return loadDownloaded(options);
 
-  const looked: string[] = [];
   const dataDir =
-    options.dataDir === null
+    options.dataDir === null || source === 'package'
       ? undefined
       : (options.dataDir ?? nonEmpty(process.env.LASSONET_DATA_DIR));
   if (dataDir !== undefined) {
     const location = join(dataDir, MICE_FILE_NAME);
     const text = await readText(location);
     if (text !== undefined) return { ...parseMice(text), source: { kind: 'dataDir', location } };
-    looked.push(location);
   }
+  const { text, location } = await readPackagedMice();
+  return { ...parseMice(text), source: { kind: 'package', location } };
+}
 
+/** The cache when it holds the right file, else a checked download that is then cached. */
+async function loadDownloaded(options: MiceOptions): Promise<LoadedMice> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const cached = join(cacheDir, MICE_FILE_NAME);
   const sha256 = expectedSha256(options);
@@ -80,25 +100,17 @@ export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
       source: { kind: 'cache', location: cached },
     };
   }
-  looked.push(cached);
-
   const url = options.url ?? MICE_URL;
-  const howToProvide =
-    `Looked in: ${looked.join(', ')}. Put Data_Cortex_Nuclear.csv in one of those places, set ` +
-    `LASSONET_DATA_DIR to a directory holding it, or pass { path }. It is available from ${MICE_URL}.`;
-  if (options.download === false) {
-    const problem =
-      cachedSha256 === undefined
-        ? 'No local copy of the MICE data.'
-        : `The cached copy at ${cached} failed its checksum (its SHA-256 is ${cachedSha256}, expected ${sha256}), and download is false.`;
-    throw new DatasetError('MISSING_FILE', `${problem} ${howToProvide}`);
-  }
   let downloaded: Uint8Array;
   try {
     downloaded = await fetchVerified(url, sha256);
   } catch (error) {
     if (error instanceof DatasetError && error.code === 'DOWNLOAD_FAILED') {
-      throw new DatasetError('MISSING_FILE', `${error.message} ${howToProvide}`, { cause: error });
+      throw new DatasetError(
+        'MISSING_FILE',
+        `${error.message} Nothing usable was in the cache (${cached}). Without source: 'download' and url, loadMice reads the copy shipped with the package.`,
+        { cause: error },
+      );
     }
     throw error;
   }

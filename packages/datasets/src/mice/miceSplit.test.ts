@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadMiceSplit } from '../index.node.js';
+import { miceText } from '../test-utils/miceText.js';
 import { miceSplit } from './miceSplit.js';
 import { parseMice } from './parseMice.js';
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const path = join(repoRoot, '../shared/data/mice/Data_Cortex_Nuclear.csv');
-const data = parseMice(readFileSync(path, 'utf8'));
+const data = parseMice(miceText());
 
 describe('miceSplit: the seed demo protocol', () => {
   const split = miceSplit(data, { seed: 0 });
@@ -46,9 +42,9 @@ describe('miceSplit: the seed demo protocol', () => {
   });
 
   it('loadMiceSplit does it in one call, passing the rest to loadMice', async () => {
-    const loaded = await loadMiceSplit({ path, seed: 1, testSize: 0.25 });
+    const loaded = await loadMiceSplit({ source: 'package', seed: 1, testSize: 0.25 });
     const direct = miceSplit(data, { seed: 1, testSize: 0.25 });
-    expect(loaded.source).toEqual({ kind: 'path', location: path });
+    expect(loaded.source.kind).toBe('package');
     expect(loaded.testIndex).toEqual(direct.testIndex);
     expect(loaded.XTrain).toEqual(direct.XTrain);
     expect(loaded.XTest).toHaveLength(270);
