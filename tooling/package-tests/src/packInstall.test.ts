@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readmeExample } from './readmeExample.js';
 import { expectedSmoke, type SmokeResult, smokeScript } from './smokeScript.js';
@@ -47,6 +47,60 @@ describe('packed packages installed with npm', () => {
       expect(packed, manifest.name).not.toContain('workspace:');
       expect(JSON.parse(packed).license, manifest.name).toBe('MIT');
     }
+  });
+
+  it('ships the sources its source maps name, and no tests', () => {
+    for (const { manifest } of packages) {
+      const tarball = tarballs.get(manifest.name) ?? '';
+      const listing = new Set(run('tar', ['-tzf', tarball]).stdout.trim().split('\n'));
+      const maps = [...listing].filter((f) => f.endsWith('.map'));
+      expect(maps.length, manifest.name).toBeGreaterThan(0);
+      for (const map of maps) {
+        const { sources } = JSON.parse(run('tar', ['-xzOf', tarball, map]).stdout) as {
+          sources: string[];
+        };
+        for (const source of sources) {
+          expect(listing, `${manifest.name}: ${map} names ${source}`).toContain(
+            posix.join(posix.dirname(map), source),
+          );
+        }
+      }
+      const tests = [...listing].filter((f) => /\.test\.|\.bench\.|test-utils/.test(f));
+      expect(tests, manifest.name).toEqual([]);
+    }
+  });
+
+  it('an error thrown from a package has a stack of files that exist, with source maps on', () => {
+    const { stdout } = run(
+      process.execPath,
+      [
+        '--enable-source-maps',
+        '--input-type=module',
+        '-e',
+        `import { csvToMatrix } from '@lassonet/datasets';
+         try { csvToMatrix('a,b\\n1,x\\n', { target: 'a' }); } catch (error) { console.log(error.stack); }`,
+      ],
+      { cwd: project },
+    );
+    expect(stdout).toMatch(/^DatasetError: .*"x" is not a number/);
+    const files = [...stdout.matchAll(/\(?((?:file:\/\/)?\/[^\s():]+):\d+:\d+\)?$/gm)].map((m) =>
+      (m[1] as string).replace(/^file:\/\//, ''),
+    );
+    const ours = files.filter((f) => f.includes('/node_modules/@lassonet/'));
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.some((f) => f.endsWith('.ts'))).toBe(true);
+    for (const file of ours) expect(existsSync(file), file).toBe(true);
+  });
+
+  it('the wasm adapter ships the Apache-2.0 licence and notice of the tfjs binaries', () => {
+    const tarball = tarballs.get('@lassonet/backend-wasm') ?? '';
+    const listing = run('tar', ['-tzf', tarball]).stdout;
+    expect(listing).toContain('package/LICENSE-APACHE-2.0');
+    const notice = run('tar', ['-xzOf', tarball, 'package/NOTICE']).stdout;
+    expect(notice).toMatch(/tfjs-backend-wasm 4\.22\.0/);
+    expect(notice).toMatch(/Apache License, Version 2\.0/);
+    const licence = run('tar', ['-xzOf', tarball, 'package/LICENSE-APACHE-2.0']).stdout;
+    expect(licence).toMatch(/^Apache License\s+Version 2\.0, January 2004/);
   });
 
   it('the wasm adapter ships its .wasm binaries for browser bundles', () => {
@@ -111,6 +165,27 @@ describe('packed packages installed with npm', () => {
     expect(stdout).toMatch(/^1080 mice samples, 77 proteins, from package$/m);
     expect(stdout).toMatch(/^train 864, test 216$/m);
   });
+
+  it('runs the backend interface and adapter README examples there', () => {
+    const out = (dir: string) => runNodeModule(readmeExample(dir), project).stdout;
+    expect(out('packages/backend')).toMatch(/^wasm wasm\nFloat32Array\(4\) \[ 7, 10, 15, 22 \]\n$/);
+    expect(out('packages/backend-cpu')).toMatch(
+      /^cpu\nFloat32Array\(2\) \[ 0\.333\d*, 0\.666\d* \]\n$/,
+    );
+    expect(out('packages/backend-wasm')).toMatch(
+      /^wasm\n\{ simd: true, threads: false \}\nFloat32Array\(4\) \[ 7, 10, 15, 22 \]\n$/,
+    );
+    // The webgl adapter's example is for browsers; under Node 'auto' passes over webgl.
+    expect(out('packages/backend-webgl')).toBe('wasm\n');
+  });
+
+  it('runs the @lassonet/model and @lassonet/path README examples there', () => {
+    const model = runNodeModule(readmeExample('packages/model'), project).stdout;
+    expect(model).toMatch(/^restored the 5-feature model: features 0, 1, 2, 3, 4$/m);
+    const path = runNodeModule(readmeExample('packages/path'), project).stdout;
+    expect(path).toMatch(/^lambda 0\.00: 10 features$/m);
+    expect(path).toMatch(/^refit on 5 features: test R² \d\.\d\d$/m);
+  }, 240_000);
 
   it('runs the @lassonet/plot README example there: PNGs through resvg with the bundled font', () => {
     const { stdout } = runNodeModule(readmeExample('packages/plot'), project);
