@@ -1,44 +1,26 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '@lassonet/vitest-config/chromium';
-import { type Browser, chromium, type Page } from 'playwright';
-import { build, type PreviewServer, preview } from 'vite';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir, artifactsDir } from '../test-utils/paths.js';
+import { artifactsDir } from '../test-utils/paths.js';
+import { type ServedPage, serveBuiltPage } from '../test-utils/servedPage.js';
 
 // The production build of the page, served as static files and driven in headless Chromium
 // the way a visitor uses it: the path runs in a Web Worker on the default backend (webgl,
 // through SwiftShader here).
 describe('the demo page', () => {
-  let outDir: string;
-  let server: PreviewServer;
+  let served: ServedPage;
   let browser: Browser;
   let url: string;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'lassonet-demo-page-'));
-    // The build bundles the MICE copy that ships with @lassonet/datasets.
-    await build({ root: appDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    server = await preview({
-      root: appDir,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, open: false },
-    });
-    url = server.resolvedUrls?.local[0] as string;
-    const executablePath = findChromium();
-    if (executablePath === undefined) {
-      throw new Error('Chromium not found: run `pnpm browser:install` or set CHROMIUM_PATH.');
-    }
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+    served = await serveBuiltPage();
+    ({ browser, url } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+    await served?.close();
   });
 
   async function open(query = ''): Promise<Page> {

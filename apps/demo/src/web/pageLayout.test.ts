@@ -1,11 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '@lassonet/vitest-config/chromium';
-import { type Browser, chromium, type Page } from 'playwright';
-import { build, type PreviewServer, preview } from 'vite';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appDir, artifactsDir } from '../test-utils/paths.js';
+import { artifactsDir } from '../test-utils/paths.js';
+import { type ServedPage, serveBuiltPage } from '../test-utils/servedPage.js';
 
 /** Desktop widths the page is used at, and a phone (an iPhone 12 to 15 in portrait). */
 const VIEWPORTS = [
@@ -118,32 +116,17 @@ async function resizeAndSettle(page: Page, size: { width: number; height: number
 // chart must fit its box, with no axis label or point cut off, and the page must not scroll
 // sideways.
 describe('the demo page layout', () => {
-  let outDir: string;
-  let server: PreviewServer;
+  let served: ServedPage;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'lassonet-demo-layout-'));
-    await build({ root: appDir, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    server = await preview({
-      root: appDir,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, open: false },
-    });
-    url = server.resolvedUrls?.local[0] as string;
-    const executablePath = findChromium();
-    if (executablePath === undefined) {
-      throw new Error('Chromium not found: run `pnpm browser:install` or set CHROMIUM_PATH.');
-    }
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+    served = await serveBuiltPage();
+    ({ browser, url } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (outDir !== undefined) rmSync(outDir, { recursive: true, force: true });
+    await served?.close();
   });
 
   it('fits every chart in its box at 1280, 1440 and 390 px wide', async () => {
