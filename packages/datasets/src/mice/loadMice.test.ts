@@ -12,12 +12,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatasetError } from '../errors.js';
 import { miceText, packagedMiceFile } from '../test-utils/miceText.js';
 import { defaultCacheDir, loadMice } from './loadMiceNode.js';
 import { MICE_FILE_NAME } from './miceFile.js';
 import { checkPackagedMice } from './packagedMice.js';
+import { readPackagedMice } from './packagedMiceNode.js';
 import { parseMice } from './parseMice.js';
 
 const text = miceText();
@@ -209,6 +211,36 @@ describe('loadMice: where the file comes from', () => {
     expect(message).toBe('source must be one of auto, package, download; got "web".');
     const [withUrl] = await codeOf(loadMice({ source: 'package', url: `${base}/mice.csv` }));
     expect(withUrl).toBe('INVALID_OPTION');
+    // A source named explicitly is never silently replaced by another one.
+    expect(await codeOf(loadMice({ source: 'package', path: miceCsv }))).toEqual([
+      'INVALID_OPTION',
+      "source: 'package' reads only the copy shipped with the package; it cannot be combined with path.",
+    ]);
+    expect(await codeOf(loadMice({ source: 'download', text }))).toEqual([
+      'INVALID_OPTION',
+      "source: 'download' downloads the file; it cannot be combined with text.",
+    ]);
+  });
+
+  it('a missing or undecompressable packaged file says which file and to reinstall', async () => {
+    const missing = join(work, 'no-such-dir', 'Data_Cortex_Nuclear.csv.gz');
+    const [code, message] = await codeOf(readPackagedMice(pathToFileURL(missing)));
+    expect(code).toBe('MISSING_FILE');
+    expect(message).toContain(missing);
+    expect(message).toMatch(/Reinstall/);
+
+    const truncated = join(work, 'truncated.csv.gz');
+    writeFileSync(truncated, readFileSync(packagedMiceFile).subarray(0, 1000));
+    const [damaged, why] = await codeOf(readPackagedMice(pathToFileURL(truncated)));
+    expect(damaged).toBe('CHECKSUM_MISMATCH');
+    expect(why).toContain(truncated);
+
+    // Bytes that are not gzip are checked as they are: the right file passes, others do not.
+    const plain = join(work, 'plain.csv');
+    writeFileSync(plain, text);
+    expect((await readPackagedMice(pathToFileURL(plain))).text).toBe(text);
+    writeFileSync(plain, text.replace('309_1', '309_2'));
+    expect((await codeOf(readPackagedMice(pathToFileURL(plain))))[0]).toBe('CHECKSUM_MISMATCH');
   });
 
   it('a damaged packaged copy is a checksum error that says to reinstall', async () => {

@@ -31,7 +31,10 @@ export interface BrowserMiceOptions {
   url?: string;
   /** Expected SHA-256 of a download (a mirror must serve the same file); `false` skips the check. Default: MICE_SHA256. */
   sha256?: string | false;
-  /** Default 'auto': the copy shipped with the package. `'download'` fetches MICE_URL. */
+  /**
+   * Default 'auto': the copy shipped with the package (`'package'`: that copy only, with no
+   * `text`, `file` or `url`). `'download'` fetches MICE_URL (or `url`).
+   */
   source?: MiceSourceOption;
 }
 
@@ -60,8 +63,17 @@ export async function loadMice(options: BrowserMiceOptions = {}): Promise<Loaded
   return { ...parseMice(text), source: { kind: 'package', location: url } };
 }
 
-/** The `source` option, checked against the other options. */
-export function sourceOption(options: { source?: unknown; url?: string }): MiceSourceOption {
+/**
+ * The `source` option, checked against the other options: a source asked for by name must not
+ * be silently overridden by `text`, `file` or `path` (or, for `'package'`, by `url`).
+ */
+export function sourceOption(options: {
+  source?: unknown;
+  text?: unknown;
+  file?: unknown;
+  path?: unknown;
+  url?: unknown;
+}): MiceSourceOption {
   const source = options.source ?? 'auto';
   if (!SOURCES.includes(source as MiceSourceOption)) {
     throw new DatasetError(
@@ -69,14 +81,21 @@ export function sourceOption(options: { source?: unknown; url?: string }): MiceS
       `source must be one of ${SOURCES.join(', ')}; got ${JSON.stringify(source)}.`,
     );
   }
-  if (source === 'package' && options.url !== undefined) {
+  const others = source === 'package' ? DIRECT : source === 'download' ? LOCAL : [];
+  const given = others.filter((key) => options[key] !== undefined);
+  if (given.length > 0) {
+    const what =
+      source === 'package' ? 'reads only the copy shipped with the package' : 'downloads the file';
     throw new DatasetError(
       'INVALID_OPTION',
-      "source: 'package' reads the copy shipped with the package; it takes no url.",
+      `source: '${source}' ${what}; it cannot be combined with ${given.join(' or ')}.`,
     );
   }
   return source as MiceSourceOption;
 }
+
+const LOCAL = ['text', 'file', 'path'] as const;
+const DIRECT = [...LOCAL, 'url'] as const;
 
 /** The shipped copy's bytes, decompressed unless the server already did. */
 async function fetchPackaged(url: string): Promise<Uint8Array> {

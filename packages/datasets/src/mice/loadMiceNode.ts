@@ -31,6 +31,7 @@ export interface MiceOptions {
   /**
    * Default 'auto': `dataDir` when it holds the file, else the copy shipped with the package
    * (never the network). `'package'`: that copy only. `'download'`: the cache, else a download.
+   * `'package'` and `'download'` take no `text`, `file` or `path` (and `'package'` no `url`).
    */
   source?: MiceSourceOption;
   /** Download from this URL (implies `source: 'download'`). Default: the upstream copy (MICE_URL). */

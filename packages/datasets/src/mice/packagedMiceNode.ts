@@ -4,9 +4,11 @@ import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../errors.js';
 import { checkPackagedMice, isGzip, packagedMiceUrl } from './packagedMice.js';
 
-/** The text of the MICE file shipped with the package, read from disk and checked. */
-export async function readPackagedMice(): Promise<{ text: string; location: string }> {
-  const location = fileURLToPath(packagedMiceUrl());
+/** The text of the MICE file shipped with the package (or at `url`), read from disk and checked. */
+export async function readPackagedMice(
+  url: URL = packagedMiceUrl(),
+): Promise<{ text: string; location: string }> {
+  const location = fileURLToPath(url);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(location));
