@@ -1,19 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { publishablePackages, repoRoot } from './workspace.js';
-
-interface Manifest {
-  name: string;
-  license?: string;
-  repository?: { type?: string; url?: string; directory?: string };
-  homepage?: string;
-  bugs?: string;
-  files?: string[];
-  dependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-}
+import { type PackageJson as Manifest, publishablePackages, repoRoot } from './workspace.js';
 
 const TFJS_CORE = '@tensorflow/tfjs-core';
 

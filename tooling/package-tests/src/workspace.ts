@@ -10,6 +10,9 @@ export interface PackageJson {
   version: string;
   private?: boolean;
   license?: string;
+  repository?: { type?: string; url?: string; directory?: string };
+  homepage?: string;
+  bugs?: string;
   files?: string[];
   exports?: Record<string, unknown>;
   dependencies?: Record<string, string>;
