@@ -1,7 +1,7 @@
 import { DatasetError, rejectUnknownOptions } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
 import { MICE_SHA256, MICE_URL } from './miceFile.js';
-import { checkPackagedMice, isGzip, packagedMiceUrl } from './packagedMice.js';
+import { checkPackagedMice, damagedCopy, isGzip, packagedMiceUrl } from './packagedMice.js';
 import { type MiceData, parseMice } from './parseMice.js';
 
 /** Where `loadMice` found the file: `'package'` is the copy shipped with this package. */
@@ -118,11 +118,7 @@ async function fetchPackaged(url: string): Promise<Uint8Array> {
       .pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (error) {
-    throw new DatasetError(
-      'CHECKSUM_MISMATCH',
-      `The MICE data shipped with @lassonet/datasets (${url}) is damaged: ${error instanceof Error ? error.message : String(error)}.`,
-      { cause: error },
-    );
+    throw damagedCopy(url, error instanceof Error ? error.message : String(error), error);
   }
 }
 

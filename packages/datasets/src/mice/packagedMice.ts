@@ -19,10 +19,16 @@ export function isGzip(bytes: Uint8Array): boolean {
 export async function checkPackagedMice(bytes: Uint8Array, location: string): Promise<string> {
   const actual = await sha256Hex(bytes);
   if (actual !== MICE_SHA256) {
-    throw new DatasetError(
-      'CHECKSUM_MISMATCH',
-      `The MICE data shipped with @lassonet/datasets (${location}) is damaged: its SHA-256 is ${actual}, expected ${MICE_SHA256}. Reinstall the package.`,
-    );
+    throw damagedCopy(location, `its SHA-256 is ${actual}, expected ${MICE_SHA256}`);
   }
   return new TextDecoder().decode(bytes);
+}
+
+/** The error for a shipped copy that is not the file it should be (bad bytes, bad gzip). */
+export function damagedCopy(location: string, detail: string, cause?: unknown): DatasetError {
+  return new DatasetError(
+    'CHECKSUM_MISMATCH',
+    `The MICE data shipped with @lassonet/datasets (${location}) is damaged: ${detail}. Reinstall the package.`,
+    cause === undefined ? undefined : { cause },
+  );
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../errors.js';
-import { checkPackagedMice, isGzip, packagedMiceUrl } from './packagedMice.js';
+import { checkPackagedMice, damagedCopy, isGzip, packagedMiceUrl } from './packagedMice.js';
 
 /** The text of the MICE file shipped with the package (or at `url`), read from disk and checked. */
 export async function readPackagedMice(
@@ -27,10 +27,6 @@ function inflate(bytes: Uint8Array, location: string): Uint8Array {
   try {
     return new Uint8Array(gunzipSync(bytes));
   } catch (error) {
-    throw new DatasetError(
-      'CHECKSUM_MISMATCH',
-      `The MICE data shipped with @lassonet/datasets (${location}) is damaged: ${error instanceof Error ? error.message : String(error)}. Reinstall the package.`,
-      { cause: error },
-    );
+    throw damagedCopy(location, error instanceof Error ? error.message : String(error), error);
   }
 }
