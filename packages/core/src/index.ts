@@ -1,0 +1,17 @@
+export { describeValue } from './describeValue.js';
+export { isLassoNetError, LassoNetError } from './errors.js';
+export { nearestName } from './nearestName.js';
+export {
+  booleanOption,
+  choiceOption,
+  describeBounds,
+  functionOption,
+  inBounds,
+  type NumberBounds,
+  numberOption,
+  type OptionErrorClass,
+  type OptionErrorCode,
+  type OptionSchema,
+  parseOptions,
+} from './options.js';
+export { Random } from './random.js';

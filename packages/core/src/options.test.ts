@@ -1,0 +1,87 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { LassoNetError } from './errors.js';
+import { nearestName } from './nearestName.js';
+import { booleanOption, choiceOption, numberOption, parseOptions } from './options.js';
+
+class ToyError extends LassoNetError<'INVALID_OPTION' | 'UNKNOWN_OPTION'> {}
+
+const schema = v.strictObject({
+  hiddenDims: v.optional(v.array(numberOption({ integer: true, min: 1 })), () => [100]),
+  dropout: v.optional(numberOption({ min: 0, below: 1 }), 0),
+  backtrack: v.optional(booleanOption(), false),
+  mode: v.optional(choiceOption(['fast', 'exact']), 'fast'),
+  optimizer: v.optional(
+    v.variant('name', [
+      v.strictObject({ name: v.literal('sgd'), momentum: v.optional(numberOption({ min: 0 })) }),
+      v.strictObject({ name: v.literal('adam'), beta1: v.optional(numberOption({ min: 0 })) }),
+    ]),
+  ),
+});
+
+function failure(input: unknown): ToyError {
+  try {
+    parseOptions(schema, input, 'Toy', ToyError);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ToyError);
+    return error as ToyError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('parseOptions', () => {
+  it('fills in defaults and keeps given values', () => {
+    expect(parseOptions(schema, undefined, 'Toy')).toEqual({
+      hiddenDims: [100],
+      dropout: 0,
+      backtrack: false,
+      mode: 'fast',
+    });
+    expect(parseOptions(schema, { dropout: 0.5, hiddenDims: [3, 2] }, 'Toy')).toMatchObject({
+      dropout: 0.5,
+      hiddenDims: [3, 2],
+    });
+  });
+
+  it('names an unknown key and suggests the nearest valid one', () => {
+    const error = failure({ hidden_dims: [10] });
+    expect(error.code).toBe('UNKNOWN_OPTION');
+    expect(error.message).toBe(
+      "Unknown option 'hidden_dims' for Toy (did you mean 'hiddenDims'?). Known options: hiddenDims, dropout, backtrack, mode, optimizer.",
+    );
+    expect(failure({ dropuot: 0.1 }).message).toContain("did you mean 'dropout'");
+    expect(failure({ zzz: 1 }).message).not.toContain('did you mean');
+  });
+
+  it("offers a variant branch's own keys for a nested unknown key", () => {
+    const error = failure({ optimizer: { name: 'adam', momentum: 0.9 } });
+    expect(error.code).toBe('UNKNOWN_OPTION');
+    expect(error.message).toBe(
+      "Unknown option 'momentum' in optimizer for Toy. Known options: name, beta1.",
+    );
+  });
+
+  it('says what a bad value must be, with its path and the value given', () => {
+    expect(failure({ dropout: 1 }).message).toBe('Toy: dropout must be a number in [0, 1), got 1.');
+    expect(failure({ hiddenDims: [10, 0] }).message).toBe(
+      'Toy: hiddenDims[1] must be an integer >= 1, got 0.',
+    );
+    expect(failure({ backtrack: 'yes' }).message).toBe(
+      "Toy: backtrack must be true or false, got 'yes'.",
+    );
+    expect(failure({ mode: 'slow' }).message).toBe(
+      "Toy: mode must be one of 'fast', 'exact', got 'slow'.",
+    );
+    expect(failure({ dropout: Number.NaN }).code).toBe('INVALID_OPTION');
+    expect(failure([1]).message).toBe('The options of Toy must be an object, got [1].');
+  });
+});
+
+describe('nearestName', () => {
+  it('matches case, underscores and small typos only', () => {
+    expect(nearestName('hidden_dims', ['hiddenDims', 'M'])).toBe('hiddenDims');
+    expect(nearestName('lamda', ['lambda', 'M'])).toBe('lambda');
+    expect(nearestName('pathMultipiler', ['pathMultiplier'])).toBe('pathMultiplier');
+    expect(nearestName('x', ['lambda', 'M'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,214 @@
+import * as v from 'valibot';
+import { describeValue } from './describeValue.js';
+import { LassoNetError } from './errors.js';
+import { nearestName } from './nearestName.js';
+
+/** The codes an option error carries. */
+export type OptionErrorCode = 'INVALID_OPTION' | 'UNKNOWN_OPTION';
+
+/** A package's error class, so an option error has that package's type (ModelError, …). */
+export type OptionErrorClass = new (code: OptionErrorCode, message: string) => LassoNetError;
+
+/** Any valibot schema (synchronous). */
+export type OptionSchema = v.GenericSchema;
+
+/**
+ * Validates `input` against an option schema once, at a public boundary, and returns the
+ * options with every default filled in. A bad value or an unknown key (strict objects) throws
+ * `ErrorClass` with code INVALID_OPTION or UNKNOWN_OPTION; an unknown key's message suggests the
+ * nearest valid name. `undefined` reads as `{}`.
+ */
+export function parseOptions<S extends OptionSchema>(
+  schema: S,
+  input: unknown,
+  where: string,
+  ErrorClass: OptionErrorClass = LassoNetError,
+): v.InferOutput<S> {
+  const value = input === undefined ? {} : input;
+  const type = (schema as { type?: string }).type;
+  if (
+    (type === 'strict_object' || type === 'object') &&
+    (value === null || typeof value !== 'object' || Array.isArray(value))
+  ) {
+    throw new ErrorClass(
+      'INVALID_OPTION',
+      `The options of ${where} must be an object, got ${describeValue(value)}.`,
+    );
+  }
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const [code, message] = describeIssue(schema, issue, where);
+  throw new ErrorClass(code, message);
+}
+
+function describeIssue(
+  schema: OptionSchema,
+  issue: v.BaseIssue<unknown>,
+  where: string,
+): [OptionErrorCode, string] {
+  const path = issue.path ?? [];
+  const label = pathLabel(path);
+  if (
+    (issue.type === 'strict_object' || issue.type === 'object') &&
+    issue.expected === 'never' &&
+    path.length > 0
+  ) {
+    const key = String(path[path.length - 1]?.key);
+    const known = knownKeys(schema, path.slice(0, -1), issue);
+    const near = nearestName(key, known);
+    const inner = path.length > 1 ? ` in ${pathLabel(path.slice(0, -1))}` : '';
+    return [
+      'UNKNOWN_OPTION',
+      `Unknown option '${key}'${inner} for ${where}${near ? ` (did you mean '${near}'?)` : ''}. Known options: ${known.join(', ')}.`,
+    ];
+  }
+  if (path.length === 0 && (issue.type === 'strict_object' || issue.type === 'object')) {
+    return [
+      'INVALID_OPTION',
+      `The options of ${where} must be an object, got ${describeValue(issue.input)}.`,
+    ];
+  }
+  const subject = label === '' ? `${where}: the value` : `${where}: ${label}`;
+  if (issue.message.startsWith('must ')) {
+    return ['INVALID_OPTION', `${subject} ${issue.message}, got ${describeValue(issue.input)}.`];
+  }
+  return ['INVALID_OPTION', `${subject}: ${issue.message}.`];
+}
+
+/** `hiddenDims[1]`, `optimizer[0].learningRate`. */
+function pathLabel(path: readonly v.IssuePathItem[]): string {
+  let label = '';
+  for (const item of path) {
+    const key = item.key;
+    if (typeof key === 'number') label += `[${key}]`;
+    else label += label === '' ? String(key) : `.${String(key)}`;
+  }
+  return label;
+}
+
+interface SchemaShape {
+  entries?: Record<string, unknown>;
+  wrapped?: unknown;
+  options?: readonly unknown[];
+  item?: unknown;
+  items?: readonly unknown[];
+  key?: string;
+}
+
+/** The option names an object schema at `path` accepts (all of them, across unions). */
+function knownKeys(
+  schema: OptionSchema,
+  path: readonly v.IssuePathItem[],
+  issue: v.BaseIssue<unknown>,
+): string[] {
+  let nodes: SchemaShape[] = [schema as SchemaShape];
+  for (const item of path) {
+    nodes = nodes.flatMap(expand).flatMap((node) => {
+      if (typeof item.key === 'number') {
+        if (node.item !== undefined) return [node.item as SchemaShape];
+        const tupleItem = node.items?.[item.key];
+        return tupleItem === undefined ? [] : [tupleItem as SchemaShape];
+      }
+      const entry = node.entries?.[String(item.key)];
+      return entry === undefined ? [] : [entry as SchemaShape];
+    });
+  }
+  const objects = nodes.flatMap(expand).filter((n) => n.entries !== undefined);
+  // A variant (such as optimizers by name) offers the keys of the branch the input chose.
+  const input = (path.length === 0 ? issue.input : path[path.length - 1]?.value) as unknown;
+  const chosen = objects.filter((n) => matchesDiscriminator(n, input));
+  const keys = new Set<string>();
+  for (const node of chosen.length > 0 ? chosen : objects) {
+    for (const key of Object.keys(node.entries ?? {})) keys.add(key);
+  }
+  return [...keys];
+}
+
+function expand(node: SchemaShape): SchemaShape[] {
+  if (node.wrapped !== undefined) return expand(node.wrapped as SchemaShape);
+  if (node.options !== undefined && node.entries === undefined) {
+    return node.options.flatMap((o) => expand(o as SchemaShape));
+  }
+  return [node];
+}
+
+function matchesDiscriminator(node: SchemaShape, input: unknown): boolean {
+  if (input === null || typeof input !== 'object') return false;
+  for (const [key, entry] of Object.entries(node.entries ?? {})) {
+    const literal = (entry as { type?: string; literal?: unknown }).literal;
+    if ((entry as { type?: string }).type === 'literal') {
+      return (input as Record<string, unknown>)[key] === literal;
+    }
+  }
+  return false;
+}
+
+/** Bounds of a numeric option; `above`/`below` are strict, `min`/`max` inclusive. */
+export interface NumberBounds {
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  above?: number;
+  below?: number;
+}
+
+/** What `numberOption(bounds)` accepts, in words: "a finite number > 0", "an integer >= 1". */
+export function describeBounds(bounds: NumberBounds): string {
+  const kind = bounds.integer ? 'an integer' : 'a finite number';
+  const lo =
+    bounds.above !== undefined
+      ? ['>', bounds.above]
+      : bounds.min !== undefined
+        ? ['>=', bounds.min]
+        : undefined;
+  const hi =
+    bounds.below !== undefined
+      ? ['<', bounds.below]
+      : bounds.max !== undefined
+        ? ['<=', bounds.max]
+        : undefined;
+  if (lo !== undefined && hi !== undefined) {
+    const open = lo[0] === '>' ? '(' : '[';
+    const close = hi[0] === '<' ? ')' : ']';
+    return `${bounds.integer ? 'an integer' : 'a number'} in ${open}${lo[1]}, ${hi[1]}${close}`;
+  }
+  if (lo !== undefined) return `${kind} ${lo[0]} ${lo[1]}`;
+  if (hi !== undefined) return `${kind} ${hi[0]} ${hi[1]}`;
+  return kind;
+}
+
+/** Whether `value` is a number within `bounds`. */
+export function inBounds(value: unknown, bounds: NumberBounds): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  if (bounds.integer && !Number.isInteger(value)) return false;
+  if (bounds.min !== undefined && value < bounds.min) return false;
+  if (bounds.max !== undefined && value > bounds.max) return false;
+  if (bounds.above !== undefined && value <= bounds.above) return false;
+  if (bounds.below !== undefined && value >= bounds.below) return false;
+  return true;
+}
+
+/** A number option with bounds; its error says what it accepts ("must be an integer >= 1"). */
+export function numberOption(bounds: NumberBounds = {}) {
+  const message = `must be ${describeBounds(bounds)}`;
+  return v.pipe(
+    v.number(message),
+    v.check((x) => inBounds(x, bounds), message),
+  );
+}
+
+/** A true/false option. */
+export function booleanOption() {
+  return v.boolean('must be true or false');
+}
+
+/** One of a few strings. */
+export function choiceOption<const T extends readonly [string, ...string[]]>(choices: T) {
+  return v.picklist(choices, `must be one of ${choices.map((c) => `'${c}'`).join(', ')}`);
+}
+
+/** A callback. */
+export function functionOption<F extends (...args: never[]) => unknown>() {
+  return v.custom<F>((x) => typeof x === 'function', 'must be a function');
+}

@@ -1,0 +1,3 @@
+import { nodeConfig } from '@lassonet/vitest-config';
+
+export default nodeConfig({ test: { name: 'node' } });
