@@ -85,3 +85,40 @@ describe('nearestName', () => {
     expect(nearestName('x', ['lambda', 'M'])).toBeUndefined();
   });
 });
+
+describe('parseOptions codes', () => {
+  it('gives a named option its own code for a bad value', () => {
+    const s = v.strictObject({ groups: v.optional(v.array(v.array(v.number())), undefined) });
+    try {
+      parseOptions(s, { groups: [1] }, 'Toy', ToyError, { groups: 'INVALID_GROUPS' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ToyError).code).toBe('INVALID_GROUPS');
+    }
+  });
+});
+
+describe('parseOptions with unions', () => {
+  const int = numberOption({ integer: true, min: 0 });
+  const s = v.strictObject({
+    nIters: v.optional(
+      v.union([int, v.strictTuple([int, int])], 'must be one value or a [dense, path] pair'),
+    ),
+  });
+  const message = (input: unknown) => {
+    try {
+      parseOptions(s, input, 'Toy');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  };
+
+  it("reports the pair's bad item, or the union's own message", () => {
+    expect(message({ nIters: [10, 0.5] })).toBe('Toy: nIters[1] must be an integer >= 0, got 0.5.');
+    expect(message({ nIters: [1, 2, 3] })).toBe(
+      'Toy: nIters must be one value or a [dense, path] pair, got [1,2,3].',
+    );
+    expect(message({ nIters: -1 })).toBe('Toy: nIters must be an integer >= 0, got -1.');
+  });
+});

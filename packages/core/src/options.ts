@@ -7,7 +7,8 @@ import { nearestName } from './nearestName.js';
 export type OptionErrorCode = 'INVALID_OPTION' | 'UNKNOWN_OPTION';
 
 /** A package's error class, so an option error has that package's type (ModelError, …). */
-export type OptionErrorClass = new (code: OptionErrorCode, message: string) => LassoNetError;
+// `never`: a subclass narrows the code parameter, and any such class is accepted.
+export type OptionErrorClass = new (code: never, message: string) => LassoNetError;
 
 /** Any valibot schema (synchronous). */
 export type OptionSchema = v.GenericSchema;
@@ -16,30 +17,48 @@ export type OptionSchema = v.GenericSchema;
  * Validates `input` against an option schema once, at a public boundary, and returns the
  * options with every default filled in. A bad value or an unknown key (strict objects) throws
  * `ErrorClass` with code INVALID_OPTION or UNKNOWN_OPTION; an unknown key's message suggests the
- * nearest valid name. `undefined` reads as `{}`.
+ * nearest valid name. `undefined` reads as `{}`. `codes` gives a top-level option its own code
+ * for a bad value (such as `{ groups: 'INVALID_GROUPS' }`).
  */
 export function parseOptions<S extends OptionSchema>(
   schema: S,
   input: unknown,
   where: string,
   ErrorClass: OptionErrorClass = LassoNetError,
+  codes: Readonly<Record<string, string>> = {},
 ): v.InferOutput<S> {
+  const Make = ErrorClass as unknown as new (code: string, message: string) => LassoNetError;
   const value = input === undefined ? {} : input;
   const type = (schema as { type?: string }).type;
   if (
     (type === 'strict_object' || type === 'object') &&
     (value === null || typeof value !== 'object' || Array.isArray(value))
   ) {
-    throw new ErrorClass(
+    throw new Make(
       'INVALID_OPTION',
       `The options of ${where} must be an object, got ${describeValue(value)}.`,
     );
   }
   const result = v.safeParse(schema, value, { abortPipeEarly: true });
   if (result.success) return result.output;
-  const issue = result.issues[0];
+  const issue = mostSpecific(result.issues[0]);
   const [code, message] = describeIssue(schema, issue, where);
-  throw new ErrorClass(code, message);
+  const first = issue.path?.[0]?.key;
+  const own = code === 'INVALID_OPTION' && typeof first === 'string' ? codes[first] : undefined;
+  throw new Make(own ?? code, message);
+}
+
+/**
+ * A union (one value or a pair, say) reports that no branch matched; where a branch got further
+ * into the value (the pair's second item), its issue says more.
+ */
+function mostSpecific(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
+  const depth = issue.path?.length ?? 0;
+  const deeper = issue.issues?.find(
+    (sub) =>
+      (sub.path?.length ?? 0) > depth && sub.expected !== 'never' && sub.type !== 'strict_tuple',
+  );
+  return deeper === undefined ? issue : mostSpecific(deeper);
 }
 
 function describeIssue(
