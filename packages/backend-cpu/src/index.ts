@@ -2,12 +2,32 @@
 import '@tensorflow/tfjs-backend-cpu';
 import {
   type BackendAdapter,
+  BackendError,
+  type HostMemory,
+  hostKernelFunc,
   registerAdapter,
   setTfBackend,
-  type TypedArray,
   tf,
 } from '@lassonet/backend';
 import type { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
+
+/** The CPU backend keeps each tensor's values in a typed array: host kernels use those arrays. */
+const cpuMemory: HostMemory = {
+  view(backend, info) {
+    const values = (backend as MathBackendCPU).data.get(info.dataId)?.values;
+    if (!(values instanceof Float32Array)) {
+      throw new BackendError('KERNEL_INPUT', 'A host kernel input holds no float32 values.');
+    }
+    return values;
+  },
+  allocate(backend, shape) {
+    const size = shape.reduce((a, b) => a * b, 1);
+    return (backend as MathBackendCPU).makeTensorInfo(shape, 'float32', new Float32Array(size));
+  },
+  free(backend, info) {
+    (backend as MathBackendCPU).disposeData(info.dataId, true);
+  },
+};
 
 /** The adapter for tfjs' plain JavaScript CPU backend. It can run anywhere. */
 export const cpu: BackendAdapter = {
@@ -24,13 +44,8 @@ export const cpu: BackendAdapter = {
     const backend = tf.findBackend('cpu') as { firstUse?: boolean } | null;
     if (backend !== null && backend.firstUse === true) backend.firstUse = false;
   },
-  hostView(tensor) {
-    // The CPU backend keeps each tensor's values in a typed array: dataSync() returns that
-    // very array, so the view is it.
-    const backend = tf.findBackend('cpu') as MathBackendCPU | null;
-    if (backend === null || !backend.data.has(tensor.dataId)) return undefined;
-    const values = backend.data.get(tensor.dataId).values;
-    return ArrayBuffer.isView(values) ? (values as TypedArray) : undefined;
+  hostKernel(kernel) {
+    return hostKernelFunc(kernel, cpuMemory);
   },
 };
 

@@ -1,11 +1,15 @@
 import {
   type BackendAdapter,
   BackendError,
+  DENSE_RELU,
+  type HostMemory,
+  hostKernelFunc,
   registerAdapter,
   setTfBackend,
   tf,
 } from '@lassonet/backend';
 import { type BackendWasm, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { denseReluWasm } from './denseRelu.js';
 import { defaultWasmPaths, type WasmPaths } from './wasmPaths.js';
 
 export interface WasmAdapterOptions {
@@ -45,6 +49,19 @@ function configure(options: WasmAdapterOptions): void {
   configuredBy = options;
 }
 
+/** Every tensor lives in the WebAssembly heap: host kernels work on views of it. */
+const wasmMemory: HostMemory = {
+  view(backend, info) {
+    return (backend as BackendWasm).typedArrayFromHeap(info) as Float32Array;
+  },
+  allocate(backend, shape) {
+    return (backend as BackendWasm).makeOutput(shape, 'float32');
+  },
+  free(backend, info) {
+    (backend as BackendWasm).disposeData(info.dataId, true);
+  },
+};
+
 /** An adapter for tfjs' WebAssembly backend with custom options. */
 export function createWasmAdapter(options: WasmAdapterOptions = {}): BackendAdapter {
   return {
@@ -61,11 +78,8 @@ export function createWasmAdapter(options: WasmAdapterOptions = {}): BackendAdap
       configure(options);
       await setTfBackend('wasm');
     },
-    hostView(tensor) {
-      // A view into the WebAssembly heap, where the backend keeps every tensor.
-      const backend = tf.findBackend('wasm') as BackendWasm | null;
-      if (backend === null || !backend.dataIdMap.has(tensor.dataId)) return undefined;
-      return backend.typedArrayFromHeap(tensor);
+    hostKernel(kernel) {
+      return hostKernelFunc(kernel, wasmMemory);
     },
   };
 }
@@ -74,6 +88,11 @@ export function createWasmAdapter(options: WasmAdapterOptions = {}): BackendAdap
 export const wasm: BackendAdapter = createWasmAdapter();
 
 registerAdapter(wasm);
+
+// LassoNet's dense layers run as this backend's own kernels, as tfjs' ops do.
+if (tf.getKernel(DENSE_RELU, 'wasm') === undefined) {
+  tf.registerKernel({ kernelName: DENSE_RELU, backendName: 'wasm', kernelFunc: denseReluWasm });
+}
 
 /** Whether the active wasm module uses SIMD instructions. */
 export async function wasmFeatures(): Promise<{ simd: boolean; threads: boolean }> {

@@ -1,4 +1,5 @@
-import type { Tensor, TypedArray } from './tf.js';
+import type { HostKernelDefinition } from './kernels.js';
+import type { KernelFunc } from './tf.js';
 
 /** Names of the backends LassoNet ships adapters for. */
 export type KnownBackendName = 'cpu' | 'wasm' | 'webgl';
@@ -25,11 +26,12 @@ export interface BackendAdapter {
   /** Makes this backend the active tfjs backend. Rejects with a `BackendError` on failure. */
   activate(): Promise<void>;
   /**
-   * Optional: the tensor's values as a typed array over the backend's own storage in main
-   * memory (no copy), or `undefined` when this backend does not hold that tensor there.
-   * See `hostView`.
+   * Optional, for backends that keep tensors in main memory (cpu, wasm): the tfjs kernel function
+   * that runs a host kernel over this backend's own storage, without copying. Build it with
+   * `hostKernelFunc(kernel, memory)`. Every kernel made with `defineHostKernel` is registered
+   * for every adapter that has this method; backends without it run the kernel's composite.
    */
-  hostView?(tensor: Tensor): TypedArray | undefined;
+  hostKernel?(kernel: HostKernelDefinition): KernelFunc;
 }
 
 /** Order in which `useBackend('auto')` tries the backends: fastest first. */

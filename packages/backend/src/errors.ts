@@ -1,14 +1,21 @@
-/** Base class of every error raised by the backend interface. */
-export class BackendError extends Error {
-  /** A stable machine-readable code. */
-  readonly code: string;
+import { LassoNetError } from '@lassonet/core';
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
-  }
-}
+/** The codes a `BackendError` carries. */
+export type BackendErrorCode =
+  | 'BACKEND_NOT_INSTALLED'
+  | 'BACKEND_UNAVAILABLE'
+  | 'NO_BACKEND_AVAILABLE'
+  | 'ADAPTER_LOAD_FAILED'
+  | 'ADAPTER_CONFLICT'
+  | 'BACKEND_INIT_FAILED'
+  | 'BACKEND_NOT_REGISTERED'
+  | 'WASM_ALREADY_CONFIGURED'
+  | 'INVALID_OPTION'
+  | 'KERNEL_NOT_REGISTERED'
+  | 'KERNEL_INPUT';
+
+/** Base class of every error raised by the backend interface. */
+export class BackendError extends LassoNetError<BackendErrorCode> {}
 
 /** The requested backend has no installed (or imported) adapter. */
 export class BackendNotInstalledError extends BackendError {

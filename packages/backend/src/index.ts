@@ -5,13 +5,22 @@ export {
   type BackendProbe,
   type KnownBackendName,
 } from './adapter.js';
+export { DENSE_RELU, type DenseReluInputs, denseRelu } from './denseRelu.js';
 export {
   BackendError,
+  type BackendErrorCode,
   BackendNotInstalledError,
   BackendUnavailableError,
   NoBackendAvailableError,
 } from './errors.js';
-export { hostView } from './hostView.js';
+export {
+  defineHostKernel,
+  type HostKernel,
+  type HostKernelDefinition,
+  type HostMemory,
+  hasKernel,
+  hostKernelFunc,
+} from './kernels.js';
 export { getAdapter, registerAdapter, registeredBackends } from './registry.js';
 export * from './tf.js';
 export {

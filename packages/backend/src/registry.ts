@@ -1,7 +1,11 @@
 import { ADAPTER_PACKAGES, type BackendAdapter, isKnownBackendName } from './adapter.js';
 import { BackendError } from './errors.js';
+import type { HostKernelDefinition } from './kernels.js';
+import { tf } from './tf.js';
 
 const adapters = new Map<string, BackendAdapter>();
+/** Every host kernel defined so far, by name: adapters registered later get them too. */
+const hostKernels = new Map<string, HostKernelDefinition>();
 
 /**
  * Makes an adapter known to `useBackend`. Adapter packages call this when they are
@@ -19,6 +23,25 @@ export function registerAdapter(adapter: BackendAdapter): void {
     }
   }
   adapters.set(adapter.name, adapter);
+  for (const kernel of hostKernels.values()) registerHostKernel(adapter, kernel);
+}
+
+/** Registers a host kernel for every adapter that supports them, now and on registration. */
+export function addHostKernel(kernel: HostKernelDefinition): void {
+  if (hostKernels.has(kernel.name)) return;
+  hostKernels.set(kernel.name, kernel);
+  for (const adapter of adapters.values()) registerHostKernel(adapter, kernel);
+}
+
+function registerHostKernel(adapter: BackendAdapter, kernel: HostKernelDefinition): void {
+  if (adapter.hostKernel === undefined) return;
+  // A backend's own variant of the kernel, or an earlier registration, stays.
+  if (tf.getKernel(kernel.name, adapter.name) !== undefined) return;
+  tf.registerKernel({
+    kernelName: kernel.name,
+    backendName: adapter.name,
+    kernelFunc: adapter.hostKernel(kernel),
+  });
 }
 
 /** The registered adapter for `name`, if any. */

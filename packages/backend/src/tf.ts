@@ -4,6 +4,8 @@
 
 export type {
   DataType,
+  KernelBackend,
+  KernelFunc,
   NamedTensorMap,
   Rank,
   Scalar,
@@ -11,6 +13,7 @@ export type {
   Tensor1D,
   Tensor2D,
   Tensor3D,
+  TensorInfo,
   TensorLike,
   TypedArray,
   Variable,

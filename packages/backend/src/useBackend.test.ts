@@ -6,12 +6,14 @@ import {
   BackendUnavailableError,
   NoBackendAvailableError,
 } from './errors.js';
+import { defineHostKernel, type HostKernelDefinition } from './kernels.js';
 import {
   clearAdaptersForTesting,
   importKnownAdapter,
   registerAdapter,
   registeredBackends,
 } from './registry.js';
+import { tf } from './tf.js';
 import { availableBackends, backendName, installedBackends, useBackend } from './useBackend.js';
 
 /** An adapter that records activations instead of touching tfjs. */
@@ -161,6 +163,28 @@ describe('registry', () => {
     registerAdapter(fakeAdapter('webgl', { available: false, reason: 'nope' }).adapter);
     await expect(installedBackends()).resolves.toEqual(['cpu', 'webgl']);
     await expect(availableBackends()).resolves.toEqual(['cpu']);
+  });
+
+  it('registers every host kernel for every adapter that supports them, in either order', () => {
+    const seen: string[] = [];
+    const withHost = (name: string): BackendAdapter => ({
+      ...fakeAdapter(name, available).adapter,
+      hostKernel(kernel: HostKernelDefinition) {
+        seen.push(`${kernel.name}@${name}`);
+        return () => [];
+      },
+    });
+    registerAdapter(withHost('early'));
+    registerAdapter(fakeAdapter('gpu', available).adapter);
+    defineHostKernel({ name: 'TestHostKernel', outputShapes: () => [], host: () => {} });
+    registerAdapter(withHost('late'));
+    expect(seen).toEqual(['TestHostKernel@early', 'TestHostKernel@late']);
+    expect(tf.getKernel('TestHostKernel', 'early')).toBeDefined();
+    expect(tf.getKernel('TestHostKernel', 'late')).toBeDefined();
+    expect(tf.getKernel('TestHostKernel', 'gpu')).toBeUndefined();
+    // Registering the adapter again leaves tfjs' registration as it is.
+    registerAdapter(withHost('late'));
+    expect(seen).toHaveLength(2);
   });
 
   it('backendName is undefined before any tfjs backend is active', () => {

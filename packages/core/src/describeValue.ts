@@ -2,7 +2,11 @@
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return value.length <= 4 ? JSON.stringify(value) : 'an array';
+  if (Array.isArray(value)) {
+    // Numbers as JavaScript prints them: NaN and Infinity stay visible (JSON would say null).
+    const shown = value.slice(0, 4).map((x) => (Array.isArray(x) ? '[…]' : describeValue(x)));
+    return `[${shown.join(', ')}${value.length > 4 ? ', …' : ''}]`;
+  }
   switch (typeof value) {
     case 'number':
     case 'boolean':

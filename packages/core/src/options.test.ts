@@ -117,8 +117,58 @@ describe('parseOptions with unions', () => {
   it("reports the pair's bad item, or the union's own message", () => {
     expect(message({ nIters: [10, 0.5] })).toBe('Toy: nIters[1] must be an integer >= 0, got 0.5.');
     expect(message({ nIters: [1, 2, 3] })).toBe(
-      'Toy: nIters must be one value or a [dense, path] pair, got [1,2,3].',
+      'Toy: nIters must be one value or a [dense, path] pair, got [1, 2, 3].',
     );
     expect(message({ nIters: -1 })).toBe('Toy: nIters must be an integer >= 0, got -1.');
+  });
+});
+
+describe('parseOptions with a required option', () => {
+  it('says which option is missing', () => {
+    const s = v.strictObject({ nFeatures: numberOption({ integer: true, min: 1 }) });
+    expect(() => parseOptions(s, {}, 'LassoNet')).toThrow(/^LassoNet needs nFeatures\.$/);
+  });
+});
+
+describe('describeValue and empty schemas', () => {
+  it('keeps NaN visible in arrays and says when nothing is accepted', () => {
+    const s = v.strictObject({ range: v.optional(v.array(numberOption())) });
+    expect(() => parseOptions(s, { range: [0, Number.NaN] }, 'f')).toThrow(
+      'f: range[1] must be a finite number, got NaN.',
+    );
+    expect(() => parseOptions(v.strictObject({}), { a: 1 }, 'g')).toThrow(
+      "Unknown option 'a' for g: it takes no options.",
+    );
+    expect(() => parseOptions(s, { range: [2 ** 60] }, 'f')).not.toThrow();
+    const seed = v.strictObject({ seed: numberOption({ integer: true }) });
+    expect(() => parseOptions(seed, { seed: 2 ** 60 }, 'f')).toThrow(/must be an integer/);
+  });
+});
+
+describe('parseOptions with nested unions', () => {
+  const item = v.union(
+    [v.null(), numberOption({ integer: true, min: 1 })],
+    'must be an integer >= 1 or null',
+  );
+  const s = v.strictObject({
+    patience: v.optional(
+      v.union([item, v.strictTuple([item, item])], 'must be one value or a pair'),
+    ),
+  });
+  const message = (input: unknown) => {
+    try {
+      parseOptions(s, input, 'Toy');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  };
+
+  it("reports the single value's own rule, or the pair's bad item", () => {
+    expect(message({ patience: 0 })).toBe('Toy: patience must be an integer >= 1, got 0.');
+    expect(message({ patience: [5, -1] })).toBe(
+      'Toy: patience[1] must be an integer >= 1, got -1.',
+    );
+    expect(message({ patience: 'x' })).toMatch(/^Toy: patience must be/);
   });
 });

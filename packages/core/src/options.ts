@@ -58,8 +58,19 @@ function mostSpecific(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
     (sub) =>
       (sub.path?.length ?? 0) > depth && sub.expected !== 'never' && sub.type !== 'strict_tuple',
   );
-  return deeper === undefined ? issue : mostSpecific(deeper);
+  if (deeper !== undefined) return mostSpecific(deeper);
+  // A single value matched against "one value or a pair": the single-value branch says more.
+  if (!Array.isArray(issue.input)) {
+    const single = issue.issues?.find(
+      (sub) => !TUPLE_TYPES.has(sub.type) && sub.message.startsWith('must '),
+    );
+    // Issues inside a union's branches may lack the union's own path.
+    if (single !== undefined) return mostSpecific({ ...single, path: single.path ?? issue.path });
+  }
+  return issue;
 }
+
+const TUPLE_TYPES = new Set(['tuple', 'strict_tuple', 'loose_tuple', 'array']);
 
 function describeIssue(
   schema: OptionSchema,
@@ -74,13 +85,23 @@ function describeIssue(
     path.length > 0
   ) {
     const key = String(path[path.length - 1]?.key);
-    const known = knownKeys(schema, path.slice(0, -1), issue);
+    const known = knownKeys(schema, path.slice(0, -1), path[path.length - 1]?.input);
     const near = nearestName(key, known);
     const inner = path.length > 1 ? ` in ${pathLabel(path.slice(0, -1))}` : '';
     return [
       'UNKNOWN_OPTION',
-      `Unknown option '${key}'${inner} for ${where}${near ? ` (did you mean '${near}'?)` : ''}. Known options: ${known.join(', ')}.`,
+      known.length === 0
+        ? `Unknown option '${key}'${inner} for ${where}: it takes no options.`
+        : `Unknown option '${key}'${inner} for ${where}${near ? ` (did you mean '${near}'?)` : ''}. Known options: ${known.join(', ')}.`,
     ];
+  }
+  if (
+    (issue.type === 'strict_object' || issue.type === 'object') &&
+    issue.received === 'undefined' &&
+    path.length > 0
+  ) {
+    const owner = path.length > 1 ? `${pathLabel(path.slice(0, -1))} of ${where}` : where;
+    return ['INVALID_OPTION', `${owner} needs ${String(path[path.length - 1]?.key)}.`];
   }
   if (path.length === 0 && (issue.type === 'strict_object' || issue.type === 'object')) {
     return [
@@ -119,7 +140,7 @@ interface SchemaShape {
 function knownKeys(
   schema: OptionSchema,
   path: readonly v.IssuePathItem[],
-  issue: v.BaseIssue<unknown>,
+  owner: unknown,
 ): string[] {
   let nodes: SchemaShape[] = [schema as SchemaShape];
   for (const item of path) {
@@ -135,8 +156,7 @@ function knownKeys(
   }
   const objects = nodes.flatMap(expand).filter((n) => n.entries !== undefined);
   // A variant (such as optimizers by name) offers the keys of the branch the input chose.
-  const input = (path.length === 0 ? issue.input : path[path.length - 1]?.value) as unknown;
-  const chosen = objects.filter((n) => matchesDiscriminator(n, input));
+  const chosen = objects.filter((n) => matchesDiscriminator(n, owner));
   const keys = new Set<string>();
   for (const node of chosen.length > 0 ? chosen : objects) {
     for (const key of Object.keys(node.entries ?? {})) keys.add(key);
@@ -200,7 +220,7 @@ export function describeBounds(bounds: NumberBounds): string {
 /** Whether `value` is a number within `bounds`. */
 export function inBounds(value: unknown, bounds: NumberBounds): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
-  if (bounds.integer && !Number.isInteger(value)) return false;
+  if (bounds.integer && !Number.isSafeInteger(value)) return false;
   if (bounds.min !== undefined && value < bounds.min) return false;
   if (bounds.max !== undefined && value > bounds.max) return false;
   if (bounds.above !== undefined && value <= bounds.above) return false;

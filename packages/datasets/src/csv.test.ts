@@ -98,8 +98,12 @@ describe('parseCsvTable', () => {
 
   it('rejects unknown options and bad delimiters', () => {
     const options = { delimeter: ';' } as unknown as { delimiter: string };
-    expect(errorOf(() => parseCsvTable('a\n1\n', options), 'UNKNOWN_OPTION')).toMatch(/delimeter/);
-    expect(() => parseCsvTable('a\n1\n', { delimiter: '' })).toThrow(/'delimiter'/);
+    expect(errorOf(() => parseCsvTable('a\n1\n', options), 'UNKNOWN_OPTION')).toMatch(
+      /'delimeter' for parseCsvTable \(did you mean 'delimiter'\?\)/,
+    );
+    expect(() => parseCsvTable('a\n1\n', { delimiter: '' })).toThrow(
+      /parseCsvTable: delimiter must be a non-empty string .*, got ''/,
+    );
     errorOf(() => parseCsvTable('a\n1\n', { delimiter: '"' }), 'INVALID_OPTION');
   });
 });
@@ -260,11 +264,17 @@ describe('csvToMatrix', () => {
     ).toMatch(/target column 'species' is also listed in 'features'/);
     expect(() => csvToMatrix(iris, { target: 'id', exclude: ['id'] })).toThrow(/in 'exclude'/);
     expect(() => csvToMatrix(iris, { features: ['id'], exclude: ['id'] })).toThrow(/both/);
-    expect(() => csvToMatrix(iris, { features: ['id', 'id'] })).toThrow(/more than once/);
+    expect(() => csvToMatrix(iris, { features: ['id', 'id'] })).toThrow(
+      /features must not list 'id' more than once/,
+    );
     const bad = { targetType: 'ordinal' } as unknown as { targetType: 'auto' };
-    expect(errorOf(() => csvToMatrix(iris, bad), 'INVALID_OPTION')).toMatch(/'targetType'/);
+    expect(errorOf(() => csvToMatrix(iris, bad), 'INVALID_OPTION')).toMatch(
+      /targetType must be one of .*, got 'ordinal'/,
+    );
     const badMissing = { missing: 'drop' } as unknown as { missing: 'keep' };
-    expect(errorOf(() => csvToMatrix(iris, badMissing), 'INVALID_OPTION')).toMatch(/'missing'/);
+    expect(errorOf(() => csvToMatrix(iris, badMissing), 'INVALID_OPTION')).toMatch(
+      /missing must be one of 'error', 'keep', got 'drop'/,
+    );
   });
 
   it('rejects an empty feature set (EMPTY_DATA) and unknown options (UNKNOWN_OPTION)', () => {

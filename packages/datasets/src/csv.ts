@@ -1,13 +1,26 @@
 // CSV text to string tables and numeric matrices. Pure string in, arrays out: no file access,
 // so the same code runs in Node and in browsers.
+import { choiceOption, describeValue, parseOptions } from '@lassonet/core';
 import Papa from 'papaparse';
-import { DatasetError, rejectUnknownOptions } from './errors.js';
+import * as v from 'valibot';
+import { DatasetError } from './errors.js';
+
+const DELIMITER = 'must be a non-empty string without quotes or line breaks';
+const delimiterOption = v.optional(
+  v.pipe(
+    v.string(DELIMITER),
+    v.check((d) => d !== '' && !/["\r\n]/.test(d), DELIMITER),
+  ),
+  ',',
+);
+
+const csvTableSchema = v.strictObject({
+  /** Field separator; default `,` (never guessed, so a stray `;` in the data cannot fool it). */
+  delimiter: delimiterOption,
+});
 
 /** Options of {@link parseCsvTable}. */
-export interface CsvTableOptions {
-  /** Field separator; default `,` (never guessed, so a stray `;` in the data cannot fool it). */
-  delimiter?: string;
-}
+export type CsvTableOptions = v.InferInput<typeof csvTableSchema>;
 
 /** A CSV file as strings: the header and the data rows, every cell trimmed. */
 export interface CsvTable {
@@ -15,21 +28,38 @@ export interface CsvTable {
   rows: string[][];
 }
 
-/** Options of {@link csvToMatrix}. */
-export interface CsvMatrixOptions {
+const duplicates = (names: readonly string[]): string[] => [
+  ...new Set(names.filter((name, i) => names.indexOf(name) !== i)),
+];
+
+const columnList = v.pipe(
+  v.array(v.string('must be a column name'), 'must be an array of column names'),
+  v.check(
+    (names) => duplicates(names).length === 0,
+    (issue) => `must not list ${duplicates(issue.input).map(quote).join(', ')} more than once`,
+  ),
+);
+
+const csvMatrixSchema = v.strictObject({
   /** The target column; without it the result has no `y`. */
-  target?: string;
+  target: v.optional(v.string('must be a column name')),
   /** Feature columns, in this order; default: every column except the target and `exclude`. */
-  features?: string[];
-  /** Columns left out when `features` is not given (e.g. an ID column). */
-  exclude?: string[];
+  features: v.optional(columnList),
+  /** Columns left out when `features` is not given (e.g. an ID column). Default none. */
+  exclude: v.optional(columnList, () => []),
   /** 'auto' (default): numeric when every target cell is a finite number, else categorical. */
-  targetType?: 'auto' | 'numeric' | 'categorical';
+  targetType: v.optional(choiceOption(['auto', 'numeric', 'categorical']), 'auto'),
   /** 'error' (default): a missing feature cell throws; 'keep': it becomes NaN and is listed. */
-  missing?: 'error' | 'keep';
+  missing: v.optional(choiceOption(['error', 'keep']), 'error'),
   /** Field separator; default `,`. */
-  delimiter?: string;
-}
+  delimiter: delimiterOption,
+});
+
+/** Options of {@link csvToMatrix}. */
+export type CsvMatrixOptions = v.InferInput<typeof csvMatrixSchema>;
+
+/** csvToMatrix's options once checked, defaults filled in (the delimiter aside). */
+export type CsvMatrixSettings = Omit<v.InferOutput<typeof csvMatrixSchema>, 'delimiter'>;
 
 /** A missing feature cell: `row` is the 0-based data row, `column` the feature name. */
 export interface MissingCell {
@@ -51,16 +81,6 @@ export interface CsvMatrix {
   missing: MissingCell[];
 }
 
-const TABLE_OPTIONS = ['delimiter'] as const;
-const MATRIX_OPTIONS = [
-  'target',
-  'features',
-  'exclude',
-  'targetType',
-  'missing',
-  'delimiter',
-] as const;
-
 // Plain decimal or exponent notation only: Number() would also take hex, binary, "Infinity"
 // and, worst, "" (as 0).
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -79,9 +99,9 @@ export interface LocatedTable extends CsvTable {
  * another cell count than the header, a duplicate or empty column name, or a quoting error throws
  * a {@link DatasetError}. A leading BOM and trailing empty lines are ignored.
  */
-export function parseCsvTable(text: string, options: CsvTableOptions = {}): CsvTable {
-  rejectUnknownOptions(options, TABLE_OPTIONS, 'parseCsvTable');
-  const { columns, rows } = parseLocated(text, options.delimiter);
+export function parseCsvTable(text: string, options?: CsvTableOptions): CsvTable {
+  const { delimiter } = parseOptions(csvTableSchema, options, 'parseCsvTable', DatasetError);
+  const { columns, rows } = parseLocated(text, delimiter);
   return { columns, rows };
 }
 
@@ -90,32 +110,22 @@ export function parseCsvTable(text: string, options: CsvTableOptions = {}): CsvT
  * labels 0..K-1 for a categorical target). Strict: absent columns, non-numeric feature cells and
  * (unless `missing: 'keep'`) missing cells throw a {@link DatasetError}.
  */
-export function csvToMatrix(text: string, options: CsvMatrixOptions = {}): CsvMatrix {
-  rejectUnknownOptions(options, MATRIX_OPTIONS, 'csvToMatrix');
-  const { target, features, exclude, targetType = 'auto', missing = 'error' } = options;
-  if (target !== undefined && typeof target !== 'string') {
-    throw invalid(`'target' must be a column name, got ${describe(target)}.`);
-  }
-  checkNameList(features, 'features');
-  checkNameList(exclude, 'exclude');
-  if (!['auto', 'numeric', 'categorical'].includes(targetType)) {
-    throw invalid(
-      `'targetType' must be 'auto', 'numeric' or 'categorical', got ${describe(targetType)}.`,
-    );
-  }
-  if (!['error', 'keep'].includes(missing)) {
-    throw invalid(`'missing' must be 'error' or 'keep', got ${describe(missing)}.`);
-  }
-
-  return tableToMatrix(parseLocated(text, options.delimiter), options);
+export function csvToMatrix(text: string, options?: CsvMatrixOptions): CsvMatrix {
+  const { delimiter, ...settings } = parseOptions(
+    csvMatrixSchema,
+    options,
+    'csvToMatrix',
+    DatasetError,
+  );
+  return tableToMatrix(parseLocated(text, delimiter), settings);
 }
 
 /**
  * csvToMatrix on a table already parsed (with its line numbers), for callers that also need the
  * text cells: the file is parsed once.
  */
-export function tableToMatrix(table: LocatedTable, options: CsvMatrixOptions): CsvMatrix {
-  const { target, features, exclude, targetType = 'auto', missing = 'error' } = options;
+export function tableToMatrix(table: LocatedTable, settings: CsvMatrixSettings): CsvMatrix {
+  const { target, features, exclude, targetType, missing } = settings;
   const { columns } = table;
   const requireColumns = (names: readonly string[], what: string): void => {
     const absent = names.filter((name) => !columns.includes(name));
@@ -129,15 +139,15 @@ export function tableToMatrix(table: LocatedTable, options: CsvMatrixOptions): C
   };
   if (target !== undefined) requireColumns([target], 'Target column');
   if (features !== undefined) requireColumns(features, 'Feature column(s)');
-  if (exclude !== undefined) requireColumns(exclude, 'Excluded column(s)');
+  requireColumns(exclude, 'Excluded column(s)');
 
   if (target !== undefined && features?.includes(target)) {
     throw invalid(`The target column ${quote(target)} is also listed in 'features'.`);
   }
-  if (target !== undefined && exclude?.includes(target)) {
+  if (target !== undefined && exclude.includes(target)) {
     throw invalid(`The target column ${quote(target)} is also listed in 'exclude'.`);
   }
-  const clash = features?.filter((name) => exclude?.includes(name)) ?? [];
+  const clash = features?.filter((name) => exclude.includes(name)) ?? [];
   if (clash.length > 0) {
     throw invalid(`Column(s) ${clash.map(quote).join(', ')} are in both 'features' and 'exclude'.`);
   }
@@ -145,7 +155,7 @@ export function tableToMatrix(table: LocatedTable, options: CsvMatrixOptions): C
   const featureNames =
     features !== undefined
       ? [...features]
-      : columns.filter((name) => name !== target && !(exclude ?? []).includes(name));
+      : columns.filter((name) => name !== target && !exclude.includes(name));
   if (featureNames.length === 0) {
     throw new DatasetError(
       'EMPTY_DATA',
@@ -171,15 +181,10 @@ export function tableToMatrix(table: LocatedTable, options: CsvMatrixOptions): C
   };
 }
 
-/** parseCsvTable, keeping the line on which each row starts. */
-export function parseLocated(text: string, delimiter: string | undefined = ','): LocatedTable {
+/** parseCsvTable on a delimiter already checked, keeping the line on which each row starts. */
+export function parseLocated(text: string, delimiter = ','): LocatedTable {
   if (typeof text !== 'string') {
-    throw invalid(`CSV input must be a string, got ${describe(text)}.`);
-  }
-  if (typeof delimiter !== 'string' || delimiter === '' || /["\r\n]/.test(delimiter)) {
-    throw invalid(
-      `'delimiter' must be a non-empty string without quotes or line breaks, got ${describe(delimiter)}.`,
-    );
+    throw invalid(`CSV input must be a string, got ${describeValue(text)}.`);
   }
   // Stripped here, not left to papaparse, so its cursor positions index this very string.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -344,17 +349,6 @@ function missingError(
   );
 }
 
-function checkNameList(value: unknown, name: string): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-    throw invalid(`'${name}' must be an array of column names, got ${describe(value)}.`);
-  }
-  const duplicates = [...new Set(value.filter((item, i) => value.indexOf(item) !== i))];
-  if (duplicates.length > 0) {
-    throw invalid(`'${name}' lists ${duplicates.map(quote).join(', ')} more than once.`);
-  }
-}
-
 function isMissing(cell: string): boolean {
   return MISSING_TOKENS.has(cell.toLowerCase());
 }
@@ -369,10 +363,6 @@ function countLineBreaks(text: string): number {
 
 function quote(name: string): string {
   return `'${name}'`;
-}
-
-function describe(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
 function invalid(message: string): DatasetError {

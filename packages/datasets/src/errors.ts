@@ -1,3 +1,5 @@
+import { LassoNetError } from '@lassonet/core';
+
 /** What was wrong, for callers that branch on it. */
 export type DatasetErrorCode =
   | 'MISSING_FILE'
@@ -16,29 +18,11 @@ export type DatasetErrorCode =
   | 'UNKNOWN_OPTION'
   | 'NOT_FITTED';
 
-/** Every error this package throws on bad input: `code` names the problem, the message explains it. */
-export class DatasetError extends Error {
-  readonly code: DatasetErrorCode;
-
-  constructor(code: DatasetErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatasetError';
-    this.code = code;
-  }
-}
-
-/** Rejects option names a function does not know, so a typo never goes unnoticed. */
-export function rejectUnknownOptions(
-  options: object,
-  known: readonly string[],
-  where: string,
-): void {
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new DatasetError(
-        'UNKNOWN_OPTION',
-        `Unknown option '${key}' for ${where}. Known options: ${known.join(', ')}.`,
-      );
-    }
-  }
+/**
+ * Every error this package throws on bad input: `code` names the problem, the message explains
+ * it. A `LassoNetError`, so one `catch` can handle the errors of every LassoNet package.
+ */
+export class DatasetError extends LassoNetError<DatasetErrorCode> {
+  // Spelled out: a minifier renames classes, and the name is what identifies the error.
+  override readonly name = 'DatasetError';
 }

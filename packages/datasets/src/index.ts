@@ -1,5 +1,7 @@
 // The browser entry (also workers and bundlers): everything but file system access. Under
 // Node the package resolves to index.node.ts, whose loadMice also reads files and caches.
+// Random is @lassonet/core's, re-exported for convenience.
+export { Random } from '@lassonet/core';
 export {
   type CsvMatrix,
   type CsvMatrixOptions,
@@ -28,7 +30,6 @@ export const loadMiceSplit = withMiceSplit<BrowserMiceOptions>(loadMice);
 export { MICE_FILE_NAME, MICE_SHA256, MICE_URL } from './mice/miceFile.js';
 export { type MiceSplit, type MiceSplitOptions, miceSplit } from './mice/miceSplit.js';
 export { type MiceData, parseMice } from './mice/parseMice.js';
-export { mulberry32, Random } from './random.js';
 export {
   MinMaxScaler,
   type MinMaxScalerOptions,

@@ -1,6 +1,6 @@
+import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
 import { type Fold, type KFoldOptions, kFold, stratifiedKFold } from './kFold.js';
-import { Random } from './random.js';
 import { shuffledIndices } from './split.js';
 import { expectDatasetError } from './test-utils/expectDatasetError.js';
 

@@ -1,17 +1,20 @@
+import { booleanOption, numberOption, parseOptions, Random } from '@lassonet/core';
+import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { checkLabels } from './matrix.js';
-import { booleanOption, integerOption, readOptions, seedOption } from './options.js';
-import { Random } from './random.js';
-import { shuffledIndices } from './split.js';
+import { seedOption } from './seed.js';
+import { checkCount, shuffledIndices } from './split.js';
 
-export interface KFoldOptions {
+const kFoldSchema = v.strictObject({
   /** Number of folds, 2 <= k <= n. Default 5. */
-  k?: number;
+  k: v.optional(numberOption({ integer: true, min: 2 }), 5),
   /** Shuffle before assigning folds; false keeps the given order. Default true. */
-  shuffle?: boolean;
+  shuffle: v.optional(booleanOption(), true),
   /** Default 0. */
-  seed?: number;
-}
+  seed: seedOption(),
+});
+
+export type KFoldOptions = v.InferInput<typeof kFoldSchema>;
 
 /** One fold: both index lists ascending; together they hold 0..n-1 once each. */
 export interface Fold {
@@ -19,26 +22,19 @@ export interface Fold {
   testIndex: number[];
 }
 
-const KFOLD_OPTIONS = ['k', 'shuffle', 'seed'] as const;
-
 function readKFoldOptions(
   options: KFoldOptions | undefined,
   n: number,
   where: string,
-): { k: number; shuffle: boolean; seed: number } {
-  const opts = readOptions(options, KFOLD_OPTIONS, where);
-  const k = integerOption(where, 'k', opts.k, 5, 2);
-  if (k > n) {
+): v.InferOutput<typeof kFoldSchema> {
+  const parsed = parseOptions(kFoldSchema, options, where, DatasetError);
+  if (parsed.k > n) {
     throw new DatasetError(
       'INVALID_OPTION',
-      `${where}: k = ${k} folds need at least ${k} samples, got ${n}.`,
+      `${where}: k = ${parsed.k} folds need at least ${parsed.k} samples, got ${n}.`,
     );
   }
-  return {
-    k,
-    shuffle: booleanOption(where, 'shuffle', opts.shuffle, true),
-    seed: seedOption(where, opts.seed),
-  };
+  return parsed;
 }
 
 /** Folds from each index's fold number. */
@@ -58,7 +54,7 @@ function foldsFrom(foldOf: readonly number[], k: number): Fold[] {
  */
 export function kFold(n: number, options?: KFoldOptions): Fold[] {
   const where = 'kFold';
-  integerOption(where, 'n', n, 0, 0);
+  checkCount(n, where);
   const { k, shuffle, seed } = readKFoldOptions(options, n, where);
   const order = shuffle ? shuffledIndices(n, seed) : Array.from({ length: n }, (_, i) => i);
   const foldOf: number[] = new Array<number>(n);

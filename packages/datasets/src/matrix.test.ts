@@ -66,7 +66,7 @@ describe('checkMatrix', () => {
     expectDatasetError(
       () => checkMatrix(X, 'features'),
       'NON_FINITE',
-      "features has '3' (a string)",
+      "features has '3' at row 0, column 1",
     );
     const Y = [[null, 1]] as unknown as Matrix;
     expectDatasetError(() => checkMatrix(Y), 'NON_FINITE', 'null at row 0, column 0');
@@ -118,6 +118,6 @@ describe('checkLabels', () => {
     expectDatasetError(() => checkLabels([0, -1], 2, 'labels'), 'INVALID_LABEL', 'labels[1] = -1');
     expectDatasetError(() => checkLabels([Number.NaN], 1), 'INVALID_LABEL', 'y[0] = NaN');
     const s = ['1'] as unknown as number[];
-    expectDatasetError(() => checkLabels(s, 1), 'INVALID_LABEL', "y[0] = '1' (a string)");
+    expectDatasetError(() => checkLabels(s, 1), 'INVALID_LABEL', "y[0] = '1' is not a class label");
   });
 });

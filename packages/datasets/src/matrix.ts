@@ -1,5 +1,5 @@
+import { describeValue } from '@lassonet/core';
 import { DatasetError } from './errors.js';
-import { describeValue } from './options.js';
 
 /** Rows of numbers, all the same length. */
 export type Matrix = readonly (readonly number[])[];

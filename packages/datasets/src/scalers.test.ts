@@ -1,5 +1,5 @@
+import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
-import { Random } from './random.js';
 import {
   MinMaxScaler,
   type MinMaxScalerOptions,

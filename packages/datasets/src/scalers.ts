@@ -1,6 +1,7 @@
+import { describeValue, parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { checkMatrix, type Matrix } from './matrix.js';
-import { describeValue, readOptions } from './options.js';
 
 /** A fitted `StandardScaler`, as plain data. */
 export interface StandardScalerParams {
@@ -22,13 +23,33 @@ export interface MinMaxScalerParams {
   range: [number, number];
 }
 
-/** `StandardScaler` takes no options; the parameter exists so a typo is reported. */
-export type StandardScalerOptions = Readonly<Record<string, never>>;
+const standardScalerSchema = v.strictObject({});
 
-export interface MinMaxScalerOptions {
+/**
+ * `StandardScaler` takes no options; the parameter exists so a typo is reported. (The schema's
+ * own type, `{}`, would accept any object; the record type lets TypeScript catch a typo too.)
+ */
+export type StandardScalerOptions = v.InferInput<typeof standardScalerSchema> &
+  Readonly<Record<string, never>>;
+
+const isRange = (value: unknown): value is readonly [number, number] =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  Number.isFinite(value[0]) &&
+  Number.isFinite(value[1]) &&
+  value[0] < value[1];
+
+const rangeOption = v.custom<readonly [number, number]>(
+  isRange,
+  'must be [lo, hi] with finite lo < hi',
+);
+
+const minMaxScalerSchema = v.strictObject({
   /** Target interval [lo, hi] with lo < hi. Default [0, 1]. */
-  range?: readonly [number, number];
-}
+  range: v.optional(rangeOption, [0, 1]),
+});
+
+export type MinMaxScalerOptions = v.InferInput<typeof minMaxScalerSchema>;
 
 function checkColumns(X: Matrix, nFeatures: number, where: string): void {
   const { nCols } = checkMatrix(X);
@@ -89,29 +110,12 @@ function checkKind(where: string, kind: unknown, expected: string): void {
   }
 }
 
-function checkRange(where: string, range: unknown): [number, number] {
-  if (
-    !Array.isArray(range) ||
-    range.length !== 2 ||
-    typeof range[0] !== 'number' ||
-    typeof range[1] !== 'number' ||
-    !Number.isFinite(range[0]) ||
-    !Number.isFinite(range[1]) ||
-    !(range[0] < range[1])
-  ) {
-    throw new DatasetError(
-      'INVALID_OPTION',
-      `${where}: range must be [lo, hi] with finite lo < hi, got ${describeValue(range)}.`,
-    );
-  }
-  return [range[0], range[1]];
-}
-
 /** Centres each column to mean 0 and scales it to standard deviation 1. */
 export class StandardScaler {
   private fitted: { mean: number[]; scale: number[] } | undefined;
 
   constructor(options: StandardScalerOptions = {}) {
+    // With no option to suggest, any name gets this message rather than an empty list.
     const [extra] = options !== null && typeof options === 'object' ? Object.keys(options) : [];
     if (extra !== undefined) {
       throw new DatasetError(
@@ -119,7 +123,7 @@ export class StandardScaler {
         `Unknown option '${extra}' for StandardScaler: it takes no options.`,
       );
     }
-    readOptions(options, [], 'StandardScaler');
+    parseOptions(standardScalerSchema, options, 'StandardScaler', DatasetError);
   }
 
   /** Learns each column's mean and population standard deviation. */
@@ -211,9 +215,9 @@ export class MinMaxScaler {
   private readonly range: [number, number];
   private fitted: { min: number[]; max: number[] } | undefined;
 
-  constructor(options: MinMaxScalerOptions = {}) {
-    const opts = readOptions(options, ['range'], 'MinMaxScaler');
-    this.range = opts.range === undefined ? [0, 1] : checkRange('MinMaxScaler', opts.range);
+  constructor(options?: MinMaxScalerOptions) {
+    const { range } = parseOptions(minMaxScalerSchema, options, 'MinMaxScaler', DatasetError);
+    this.range = [range[0], range[1]];
   }
 
   /** Learns each column's minimum and maximum. */
@@ -277,7 +281,8 @@ export class MinMaxScaler {
         );
       }
     });
-    const scaler = new MinMaxScaler({ range: checkRange(where, params.range) });
+    const { range } = parseOptions(v.object({ range: rangeOption }), params, where, DatasetError);
+    const scaler = new MinMaxScaler({ range });
     scaler.fitted = { min: [...params.min], max: [...params.max] };
     return scaler;
   }

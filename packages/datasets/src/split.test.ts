@@ -1,5 +1,5 @@
+import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
-import { Random } from './random.js';
 import {
   proportionalAllocation,
   shuffledIndices,
@@ -164,13 +164,19 @@ describe('trainTestSplit', () => {
   it('rejects bad input and options', () => {
     const X = rows(10);
     const y = range(10);
-    for (const testSize of [0, 1.5, 10, -1, Number.NaN, 2.5]) {
+    for (const testSize of [0, 1.5, -1, Number.NaN, 2.5]) {
       expectDatasetError(
         () => trainTestSplit(X, y, { testSize }),
         'INVALID_OPTION',
-        `testSize must be a fraction in (0, 1) or an integer in [1, 9], got ${testSize}`,
+        `testSize must be a fraction in (0, 1) or an integer count >= 1, got ${testSize}.`,
       );
     }
+    // A count is checked against the rows there are.
+    expectDatasetError(
+      () => trainTestSplit(X, y, { testSize: 10 }),
+      'INVALID_OPTION',
+      'testSize must be a fraction in (0, 1) or an integer in [1, 9], got 10.',
+    );
     expectDatasetError(
       () => trainTestSplit(X, y, { testSize: 0.95 }),
       'INVALID_OPTION',
@@ -194,8 +200,7 @@ describe('trainTestSplit', () => {
     expectDatasetError(
       () => trainTestSplit(X, y, { test_size: 0.5 } as unknown as TrainTestSplitOptions),
       'UNKNOWN_OPTION',
-      "'test_size'",
-      'testSize',
+      "Unknown option 'test_size' for trainTestSplit (did you mean 'testSize'?)",
     );
   });
 });

@@ -1,21 +1,35 @@
+import { booleanOption, numberOption, parseOptions, Random } from '@lassonet/core';
+import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { checkLabels, checkShape, type Matrix } from './matrix.js';
-import { booleanOption, integerOption, readOptions, seedOption } from './options.js';
-import { Random } from './random.js';
+import { seedOption } from './seed.js';
 
-export interface TrainTestSplitOptions {
+const TEST_SIZE = 'must be a fraction in (0, 1) or an integer count >= 1';
+
+/** `testSize`: a fraction in (0, 1) or a row count; whether it fits n is checked per call. */
+export const testSizeOption = v.optional(
+  v.pipe(
+    v.number(TEST_SIZE),
+    v.check((x) => (x > 0 && x < 1) || (Number.isInteger(x) && x >= 1), TEST_SIZE),
+  ),
+  0.2,
+);
+
+const trainTestSplitSchema = v.strictObject({
   /**
    * A fraction in (0, 1) (nTest = ceil(testSize * n), as scikit-learn) or an integer count in
    * [1, n-1]. Note 1 means one row, not 100%. Default 0.2.
    */
-  testSize?: number;
+  testSize: testSizeOption,
   /** Default 0. */
-  seed?: number;
+  seed: seedOption(),
   /** Keep each class's share the same in train and test (y must be class labels). Default false. */
-  stratify?: boolean;
+  stratify: v.optional(booleanOption(), false),
   /** false: train = the first rows, test = the last (as scikit-learn). Default true. */
-  shuffle?: boolean;
-}
+  shuffle: v.optional(booleanOption(), true),
+});
+
+export type TrainTestSplitOptions = v.InferInput<typeof trainTestSplitSchema>;
 
 export interface TrainTestSplit<T> {
   XTrain: number[][];
@@ -28,34 +42,38 @@ export interface TrainTestSplit<T> {
   testIndex: number[];
 }
 
-const SPLIT_OPTIONS = ['testSize', 'seed', 'stratify', 'shuffle'] as const;
+// Positional arguments are checked like options, so their errors read the same.
+const countSchema = v.strictObject({ n: numberOption({ integer: true, min: 0 }) });
+const shuffledIndicesSchema = v.strictObject({ ...countSchema.entries, seed: seedOption() });
+
+/** Checks a sample count `n` given to `where`. */
+export function checkCount(n: number, where: string): void {
+  parseOptions(countSchema, { n }, where, DatasetError);
+}
 
 /** A seeded random permutation of 0..n-1 (the one `trainTestSplit` and `kFold` use). */
 export function shuffledIndices(n: number, seed = 0): number[] {
-  integerOption('shuffledIndices', 'n', n, 0, 0);
-  return new Random(seedOption('shuffledIndices', seed)).permutation(n);
+  parseOptions(shuffledIndicesSchema, { n, seed }, 'shuffledIndices', DatasetError);
+  return new Random(seed).permutation(n);
 }
 
-function testCount(testSize: unknown, n: number): number {
-  const where = 'trainTestSplit';
-  const size = testSize === undefined ? 0.2 : testSize;
-  if (typeof size === 'number' && Number.isInteger(size) && size >= 1 && size <= n - 1) {
-    return size;
+/** How many of n rows a testSize (already checked by the schema) puts in the test set. */
+function testCount(size: number, n: number, where: string): number {
+  if (size >= 1) {
+    if (size <= n - 1) return size;
+    throw new DatasetError(
+      'INVALID_OPTION',
+      `${where}: testSize must be a fraction in (0, 1) or an integer in [1, ${n - 1}], got ${size}.`,
+    );
   }
-  if (typeof size === 'number' && size > 0 && size < 1) {
-    const nTest = Math.ceil(size * n);
-    if (nTest >= n) {
-      throw new DatasetError(
-        'INVALID_OPTION',
-        `${where}: testSize = ${size} puts all ${n} rows in the test set.`,
-      );
-    }
-    return nTest;
+  const nTest = Math.ceil(size * n);
+  if (nTest >= n) {
+    throw new DatasetError(
+      'INVALID_OPTION',
+      `${where}: testSize = ${size} puts all ${n} rows in the test set.`,
+    );
   }
-  throw new DatasetError(
-    'INVALID_OPTION',
-    `${where}: testSize must be a fraction in (0, 1) or an integer in [1, ${n - 1}], got ${String(size)}.`,
-  );
+  return nTest;
 }
 
 /**
@@ -108,7 +126,12 @@ export function trainTestSplit<T>(
   options?: TrainTestSplitOptions,
 ): TrainTestSplit<T> {
   const where = 'trainTestSplit';
-  const opts = readOptions(options, SPLIT_OPTIONS, where);
+  const { testSize, seed, stratify, shuffle } = parseOptions(
+    trainTestSplitSchema,
+    options,
+    where,
+    DatasetError,
+  );
   const { nRows: n } = checkShape(X);
   if (!Array.isArray(y as unknown) || y.length !== n) {
     throw new DatasetError(
@@ -119,10 +142,7 @@ export function trainTestSplit<T>(
   if (n < 2) {
     throw new DatasetError('EMPTY_DATA', `${where}: needs at least 2 rows to split, got ${n}.`);
   }
-  const nTest = testCount(opts.testSize, n);
-  const seed = seedOption(where, opts.seed);
-  const stratify = booleanOption(where, 'stratify', opts.stratify, false);
-  const shuffle = booleanOption(where, 'shuffle', opts.shuffle, true);
+  const nTest = testCount(testSize, n, where);
 
   let trainIndex: number[];
   let testIndex: number[];
@@ -133,10 +153,13 @@ export function trainTestSplit<T>(
         `${where}: stratify needs shuffle = true (an unshuffled split cannot balance classes).`,
       );
     }
-    const rng = new Random(seed);
-    const test = stratifiedTestIndex(y as readonly unknown[] as readonly number[], nTest, rng);
-    testIndex = rng.shuffle([...test]);
-    trainIndex = rng.shuffle(Array.from({ length: n }, (_, i) => i).filter((i) => !test.has(i)));
+    // One stream per purpose: which rows are held out, and the order of each part.
+    const [choice, testOrder, trainOrder] = Random.streams(seed, 3) as [Random, Random, Random];
+    const test = stratifiedTestIndex(y as readonly unknown[] as readonly number[], nTest, choice);
+    testIndex = testOrder.shuffle([...test]);
+    trainIndex = trainOrder.shuffle(
+      Array.from({ length: n }, (_, i) => i).filter((i) => !test.has(i)),
+    );
   } else if (shuffle) {
     const order = shuffledIndices(n, seed);
     testIndex = order.slice(0, nTest);

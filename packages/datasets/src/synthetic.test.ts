@@ -175,11 +175,11 @@ describe('makeClassification', () => {
   it('rejects bad options', () => {
     const bad = (options: ClassificationOptions, ...fragments: string[]) =>
       expectDatasetError(() => makeClassification(options), 'INVALID_OPTION', ...fragments);
-    bad({ nInformative: 0 }, 'nInformative must be an integer in [1, 20], got 0');
+    bad({ nInformative: 0 }, 'nInformative must be an integer >= 1, got 0');
     bad({ nFeatures: 5, nInformative: 6 }, 'nInformative', 'in [1, 5], got 6');
     bad({ nClasses: 1 }, 'nClasses must be an integer >= 2, got 1');
     bad({ nClasses: 3, nSamples: 2 }, 'nSamples must be an integer >= 3, got 2');
-    bad({ noise: 1.5 }, 'noise must be a finite number in [0, 1], got 1.5');
+    bad({ noise: 1.5 }, 'noise must be a number in [0, 1], got 1.5');
     bad({ classSep: -1 }, 'classSep', 'got -1');
     bad({ nFeatures: 0 }, 'nFeatures', 'got 0');
     bad({ seed: Number.NaN }, 'seed', 'NaN');

@@ -1,3 +1,5 @@
+import { LassoNetError } from '@lassonet/core';
+
 /** What was wrong with the input, for callers that branch on it. */
 export type HierProxErrorCode =
   | 'NOT_A_TENSOR'
@@ -11,12 +13,4 @@ export type HierProxErrorCode =
   | 'NON_FINITE';
 
 /** Every error this package throws on bad input: `code` names the problem, the message explains it. */
-export class HierProxError extends Error {
-  readonly code: HierProxErrorCode;
-
-  constructor(code: HierProxErrorCode, message: string) {
-    super(message);
-    this.name = 'HierProxError';
-    this.code = code;
-  }
-}
+export class HierProxError extends LassoNetError<HierProxErrorCode> {}

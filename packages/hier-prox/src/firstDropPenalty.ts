@@ -2,24 +2,10 @@ import type { Tensor } from '@lassonet/backend';
 import { HierProxError } from './errors.js';
 import { type GroupLayout, groupLayout, singletonGroups } from './groups.js';
 import { checkKernels } from './hierProx.js';
-import { checkNumber, rejectUnknownOptions } from './options.js';
+import { type FirstDropOptions, firstDropSchema, parse } from './options.js';
 import { hierProxKernel } from './proxKernel.js';
 
-export interface FirstDropOptions {
-  /** Hierarchy multiplier. Default 10. */
-  M?: number;
-  /** First-layer L1 penalty. Default 0. */
-  lambdaBar?: number;
-  groups?: readonly (readonly number[])[];
-  /** The first step penalty tried. Default 1e-6. */
-  start?: number;
-  /** The search multiplies the penalty by this until a feature drops. Default 2. */
-  factor?: number;
-  /** The prox is repeated until no skip weight moves by more than this. Default 1e-5. */
-  tol?: number;
-  /** At most this many repetitions per penalty. Default 10000. */
-  maxIterations?: number;
-}
+export type { FirstDropOptions };
 
 export interface FirstDrop {
   /** The smallest step penalty on the grid start·factor^k whose fixed point drops a feature. */
@@ -29,8 +15,6 @@ export interface FirstDrop {
   /** The features (indices) that `lambda` drops, ascending. */
   dropped: number[];
 }
-
-const KNOWN = new Set(['M', 'lambdaBar', 'groups', 'start', 'factor', 'tol', 'maxIterations']);
 
 /**
  * Where the regularization path should start: the smallest step penalty, on the geometric grid
@@ -43,29 +27,15 @@ export async function firstDropPenalty(
   hidden: Tensor,
   options: FirstDropOptions = {},
 ): Promise<FirstDrop> {
-  rejectUnknownOptions(options, KNOWN, 'firstDropPenalty');
-  const M = checkNumber('M', options.M ?? 10, true);
-  const lambdaBar = checkNumber('lambdaBar', options.lambdaBar ?? 0);
-  const start = checkNumber('start', options.start ?? 1e-6, true);
-  const factor = checkNumber('factor', options.factor ?? 2, true);
-  if (factor <= 1) {
-    throw new HierProxError('INVALID_OPTION', `factor must be > 1, got ${factor}.`);
-  }
-  const tol = checkNumber('tol', options.tol ?? 1e-5);
-  const maxIterations = options.maxIterations ?? 10000;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new HierProxError(
-      'INVALID_OPTION',
-      `maxIterations must be a positive integer, got ${String(maxIterations)}.`,
-    );
-  }
+  const { M, lambdaBar, groups, start, factor, tol, maxIterations } = parse(
+    firstDropSchema,
+    options,
+    'firstDropPenalty',
+  );
   const [s, h] = checkKernels(skip, hidden);
   const [nFeatures, nOutputs] = s.shape;
   const nHidden = h.shape[1];
-  const layout =
-    options.groups === undefined
-      ? singletonGroups(nFeatures)
-      : groupLayout(options.groups, nFeatures);
+  const layout = groups === undefined ? singletonGroups(nFeatures) : groupLayout(groups, nFeatures);
   const skip0 = new Float32Array(await s.data());
   const hidden0 = new Float32Array(await h.data());
 

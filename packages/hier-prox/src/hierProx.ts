@@ -1,16 +1,16 @@
-import {
-  backendName,
-  hostView,
-  type Tensor,
-  type Tensor2D,
-  tf,
-  type Variable,
-} from '@lassonet/backend';
+import { type Tensor, type Tensor2D, tf, type Variable } from '@lassonet/backend';
+import { describeValue } from '@lassonet/core';
 import { HierProxError } from './errors.js';
 import { type GroupLayout, groupLayout, singletonGroups } from './groups.js';
-import { type HierProxOptions, type ResolvedOptions, resolveOptions } from './options.js';
-import { hierProxKernel } from './proxKernel.js';
-import { hierProxTensors } from './proxTensors.js';
+import {
+  type HierProxMethod,
+  type HierProxOptions,
+  hierProxSchema,
+  type PreparedHierProxOptions,
+  parse,
+  preparedSchema,
+} from './options.js';
+import { type ProxAttrs, runHierProx } from './proxOp.js';
 
 export interface HierProxResult {
   /** The new skip kernel, [nFeatures, nOutputs]. */
@@ -18,9 +18,6 @@ export interface HierProxResult {
   /** The new first-layer kernel, [nFeatures, nHidden]. */
   hidden: Tensor2D;
 }
-
-/** Backends whose tensor data live on a GPU: there the operator runs as tensor ops. */
-const GPU_BACKENDS = new Set(['webgl', 'webgpu']);
 
 /**
  * The hierarchical proximal operator of LassoNet. `skip` is the [nFeatures, nOutputs] skip
@@ -31,126 +28,120 @@ const GPU_BACKENDS = new Set(['webgl', 'webgpu']);
  * row is shrunk to zero leave the model entirely.
  */
 export function hierProx(skip: Tensor, hidden: Tensor, options: HierProxOptions): HierProxResult {
-  const resolved = resolveOptions(options, 'hierProx');
+  const { groups, method, ...params } = parse(hierProxSchema, options, 'hierProx');
   const [s, h] = checkKernels(skip, hidden);
-  const layout =
-    resolved.groups === undefined ? undefined : groupLayout(resolved.groups, s.shape[0]);
-  return run(s, h, layout, resolved);
+  return runHierProx(s, h, { ...params, ...layoutOf(groups, s.shape[0]) }, method);
 }
 
 /**
  * Hier-Prox applied to two variables in place, as called after each optimizer step:
- * `hierProxInPlace(skip, hidden, { lambda: penalty * learningRate })`.
+ * `hierProxInPlace(skip, hidden, { lambda: penalty * learningRate })`. A training loop that calls
+ * it every step can check its options once instead, with `prepareHierProx`.
  */
 export function hierProxInPlace(
   skipVariable: Variable,
   hiddenVariable: Variable,
   options: HierProxOptions,
 ): void {
-  const resolved = resolveOptions(options, 'hierProxInPlace');
-  for (const [name, v] of [
-    ['skipVariable', skipVariable],
-    ['hiddenVariable', hiddenVariable],
-  ] as const) {
-    if (!(v instanceof tf.Variable)) {
+  const { lambda, ...prepared } = parse(hierProxSchema, options, 'hierProxInPlace');
+  new PreparedHierProx(prepared, 'hierProxInPlace').step(skipVariable, hiddenVariable, lambda);
+}
+
+/** Hier-Prox with its options checked once, for a training loop; see `prepareHierProx`. */
+export interface HierProxOperator {
+  /**
+   * Hier-Prox in place on the two variables with step penalty `lambda` (finite, >= 0), and
+   * `lambdaBar` when given instead of the prepared one. Only these numbers and the variables are
+   * checked per call.
+   */
+  step(skipVariable: Variable, hiddenVariable: Variable, lambda: number, lambdaBar?: number): void;
+}
+
+/**
+ * Checks the options of `hierProxInPlace` except the per-step `lambda` once (and the groups
+ * once per number of features), and returns the operator to call after every optimizer step:
+ *
+ * ```js
+ * const prox = prepareHierProx({ M: 10, groups });
+ * // each step:
+ * prox.step(skip, hidden, lambda * learningRate);
+ * ```
+ */
+export function prepareHierProx(options: PreparedHierProxOptions = {}): HierProxOperator {
+  return new PreparedHierProx(parse(preparedSchema, options, 'prepareHierProx'), 'prox.step');
+}
+
+class PreparedHierProx implements HierProxOperator {
+  private layout: { nFeatures: number; attrs: Pick<ProxAttrs, 'layout' | 'grouped'> } | undefined;
+
+  constructor(
+    private readonly options: {
+      lambdaBar: number;
+      M: number;
+      groups?: readonly (readonly number[])[] | undefined;
+      method: HierProxMethod;
+    },
+    private readonly where: string,
+  ) {}
+
+  step(skipVariable: Variable, hiddenVariable: Variable, lambda: number, lambdaBar?: number): void {
+    const { where } = this;
+    checkPenalty(lambda, 'lambda', where);
+    if (lambdaBar !== undefined) checkPenalty(lambdaBar, 'lambdaBar', where);
+    for (const [name, v] of [
+      ['skipVariable', skipVariable],
+      ['hiddenVariable', hiddenVariable],
+    ] as const) {
+      if (!(v instanceof tf.Variable)) {
+        throw new HierProxError(
+          'NOT_A_TENSOR',
+          `${where} needs tf.Variable arguments; ${name} is not one (use hierProx for plain tensors).`,
+        );
+      }
+    }
+    if (skipVariable === hiddenVariable) {
       throw new HierProxError(
-        'NOT_A_TENSOR',
-        `hierProxInPlace needs tf.Variable arguments; ${name} is not one (use hierProx for plain tensors).`,
+        'SHAPE_MISMATCH',
+        'skipVariable and hiddenVariable are the same variable; pass the skip and first-layer kernels.',
       );
     }
+    const [s, h] = checkKernels(skipVariable, hiddenVariable);
+    const nFeatures = s.shape[0];
+    if (this.layout?.nFeatures !== nFeatures) {
+      this.layout = { nFeatures, attrs: layoutOf(this.options.groups, nFeatures) };
+    }
+    const { M, method } = this.options;
+    const attrs: ProxAttrs = {
+      lambda,
+      lambdaBar: lambdaBar ?? this.options.lambdaBar,
+      M,
+      ...this.layout.attrs,
+    };
+    const result = runHierProx(s, h, attrs, method);
+    skipVariable.assign(result.skip);
+    hiddenVariable.assign(result.hidden);
+    tf.dispose([result.skip, result.hidden]);
   }
-  if (skipVariable === hiddenVariable) {
+}
+
+/** The kernel's groups: checked against the number of features, or each feature its own. */
+function layoutOf(
+  groups: readonly (readonly number[])[] | undefined,
+  nFeatures: number,
+): { layout: GroupLayout; grouped: boolean } {
+  return groups === undefined
+    ? { layout: singletonGroups(nFeatures), grouped: false }
+    : { layout: groupLayout(groups, nFeatures), grouped: true };
+}
+
+/** The per-step check of a penalty, in the words of the option schema. */
+function checkPenalty(value: number, name: string, where: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new HierProxError(
-      'SHAPE_MISMATCH',
-      'skipVariable and hiddenVariable are the same variable; pass the skip and first-layer kernels.',
+      'INVALID_OPTION',
+      `${where}: ${name} must be a finite number >= 0, got ${describeValue(value)}.`,
     );
   }
-  const [s, h] = checkKernels(skipVariable, hiddenVariable);
-  const layout =
-    resolved.groups === undefined ? undefined : groupLayout(resolved.groups, s.shape[0]);
-  const result = run(s, h, layout, resolved);
-  skipVariable.assign(result.skip);
-  hiddenVariable.assign(result.hidden);
-  tf.dispose([result.skip, result.hidden]);
-}
-
-function run(
-  skip: Tensor2D,
-  hidden: Tensor2D,
-  layout: GroupLayout | undefined,
-  options: ResolvedOptions,
-): HierProxResult {
-  const method =
-    options.method === 'auto'
-      ? GPU_BACKENDS.has(backendName() ?? '')
-        ? 'tensors'
-        : 'arrays'
-      : options.method;
-  if (method === 'tensors') return hierProxTensors(skip, hidden, layout, options);
-
-  const [nFeatures, nOutputs] = skip.shape;
-  const nHidden = hidden.shape[1];
-  const groups = layout ?? singletonGroups(nFeatures);
-
-  // Where the backend keeps tensors in main memory (cpu, wasm) the kernel reads and writes the
-  // tensors' own storage: copying out with dataSync() allocates fresh memory, which can cost
-  // more than the prox itself. The outputs are made first, as making a tensor may move wasm
-  // memory and invalidate earlier views. (tf.fill runs inside the backend; tf.zeros would build
-  // the zeros in fresh JavaScript memory first.)
-  if (hostView(skip) !== undefined) {
-    const outSkip = tf.fill([nFeatures, nOutputs], 0) as Tensor2D;
-    const outHidden = tf.fill([nFeatures, nHidden], 0) as Tensor2D;
-    const views = [hostView(skip), hostView(hidden), hostView(outSkip), hostView(outHidden)];
-    if (!views.every((v) => v instanceof Float32Array)) {
-      tf.dispose([outSkip, outHidden]);
-      return copyingRun(skip, hidden, groups, options);
-    }
-    const [s, h, os, oh] = views as Float32Array[];
-    try {
-      hierProxKernel(
-        s as Float32Array,
-        h as Float32Array,
-        nOutputs,
-        nHidden,
-        groups,
-        options,
-        os as Float32Array,
-        oh as Float32Array,
-      );
-    } catch (error) {
-      tf.dispose([outSkip, outHidden]);
-      throw error;
-    }
-    return { skip: outSkip, hidden: outHidden };
-  }
-  return copyingRun(skip, hidden, groups, options);
-}
-
-/** The kernel on copies, where the backend offers no view of its memory (webgl). */
-function copyingRun(
-  skip: Tensor2D,
-  hidden: Tensor2D,
-  groups: GroupLayout,
-  options: ResolvedOptions,
-): HierProxResult {
-  const [nFeatures, nOutputs] = skip.shape;
-  const nHidden = hidden.shape[1];
-  const skipValues = new Float32Array(nFeatures * nOutputs);
-  const hiddenValues = new Float32Array(nFeatures * nHidden);
-  hierProxKernel(
-    skip.dataSync(),
-    hidden.dataSync(),
-    nOutputs,
-    nHidden,
-    groups,
-    options,
-    skipValues,
-    hiddenValues,
-  );
-  return {
-    skip: tf.tensor2d(skipValues, [nFeatures, nOutputs]),
-    hidden: tf.tensor2d(hiddenValues, [nFeatures, nHidden]),
-  };
 }
 
 /** Checks the two kernels: float32 2-D tensors, one row per feature in each. */

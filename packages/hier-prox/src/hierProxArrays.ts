@@ -1,6 +1,6 @@
 import { HierProxError } from './errors.js';
 import { groupLayout, singletonGroups } from './groups.js';
-import { type HierProxOptions, resolveOptions } from './options.js';
+import { type HierProxOptions, hierProxSchema, parse } from './options.js';
 import { hierProxKernel } from './proxKernel.js';
 
 export interface HierProxArrays {
@@ -23,7 +23,7 @@ export function hierProxArrays(
   options: HierProxOptions,
   out?: HierProxArrays,
 ): HierProxArrays {
-  const resolved = resolveOptions(options, 'hierProxArrays');
+  const resolved = parse(hierProxSchema, options, 'hierProxArrays');
   if (!Number.isInteger(nFeatures) || nFeatures < 1) {
     throw new HierProxError(
       'INVALID_OPTION',

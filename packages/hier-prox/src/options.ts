@@ -1,25 +1,78 @@
+import { choiceOption, numberOption, parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import { HierProxError } from './errors.js';
 
 /**
- * How the operator runs. `'arrays'` reads the weights into typed arrays and runs a linear-time
- * kernel in JavaScript (fastest where tensor data lives in main memory: cpu, wasm); `'tensors'`
- * uses tensor ops only, so on webgl the weights never leave the GPU. `'auto'` picks `'tensors'`
- * on webgl and `'arrays'` elsewhere.
+ * A partition of the features. Its structure is checked against the number of features, when
+ * the weights are known, by `groupLayout` (code INVALID_GROUPS).
  */
-export type HierProxMethod = 'auto' | 'arrays' | 'tensors';
+const groupsOption = () => v.custom<readonly (readonly number[])[]>(() => true);
 
-export interface HierProxOptions {
-  /** The step penalty: the path's lambda times the learning rate. Finite, >= 0. */
-  lambda: number;
+const methodOption = choiceOption(['auto', 'arrays', 'tensors']);
+
+/** The operator's own options, shared by the one-call and the prepared forms. */
+const proxEntries = {
   /** L1 penalty on the first-layer weights (step size included). Finite, >= 0. Default 0. */
-  lambdaBar?: number;
+  lambdaBar: v.optional(numberOption({ min: 0 }), 0),
   /** Hierarchy multiplier: ||W1_j||_inf <= M·||beta_j||_2. Finite, > 0. Default 10. */
-  M?: number;
+  M: v.optional(numberOption({ above: 0 }), 10),
   /** A partition of 0..nFeatures-1; each group enters or leaves the model as a whole. */
-  groups?: readonly (readonly number[])[];
-  /** Default `'auto'`. */
-  method?: HierProxMethod;
-}
+  groups: v.optional(groupsOption()),
+  /**
+   * How the operator runs. `'arrays'` runs a linear-time kernel in JavaScript over the weights'
+   * values: on cpu and wasm over the backend's own memory, on webgl over copies read back from
+   * the GPU. `'tensors'` uses tensor ops only, so on webgl the weights never leave the GPU.
+   * `'auto'` (the default) runs the kernel where the backend registers it (cpu, wasm) and the
+   * tensor ops elsewhere.
+   */
+  method: v.optional(methodOption, 'auto'),
+};
+
+/** The options of `hierProx`, `hierProxInPlace` and `hierProxArrays`. */
+export const hierProxSchema = v.strictObject({
+  /** The step penalty: the path's lambda times the learning rate. Finite, >= 0. */
+  lambda: numberOption({ min: 0 }),
+  ...proxEntries,
+});
+
+/** The options of `prepareHierProx`: those of `hierProx` but the per-step lambda. */
+export const preparedSchema = v.strictObject(proxEntries);
+
+/** The options of `firstDropPenalty`. */
+export const firstDropSchema = v.strictObject({
+  /** Hierarchy multiplier. Default 10. */
+  M: v.optional(numberOption({ above: 0 }), 10),
+  /** First-layer L1 penalty. Default 0. */
+  lambdaBar: v.optional(numberOption({ min: 0 }), 0),
+  groups: v.optional(groupsOption()),
+  /** The first step penalty tried. Default 1e-6. */
+  start: v.optional(numberOption({ above: 0 }), 1e-6),
+  /** The search multiplies the penalty by this until a feature drops. Default 2. */
+  factor: v.optional(numberOption({ above: 1 }), 2),
+  /** The prox is repeated until no skip weight moves by more than this. Default 1e-5. */
+  tol: v.optional(numberOption({ min: 0 }), 1e-5),
+  /** At most this many repetitions per penalty. Default 10000. */
+  maxIterations: v.optional(numberOption({ integer: true, min: 1 }), 10000),
+});
+
+/** The options of `skipNorms`, `selectedMask` and `selectedFeatures`. */
+export const selectionSchema = v.strictObject({
+  /** The same partition as given to hierProx: norms and selection are per group. */
+  groups: v.optional(groupsOption()),
+});
+
+/** See `proxEntries.method`. */
+export type HierProxMethod = v.InferOutput<typeof methodOption>;
+/** What `hierProx`, `hierProxInPlace` and `hierProxArrays` take. */
+export type HierProxOptions = v.InferInput<typeof hierProxSchema>;
+/** What `prepareHierProx` takes: the options of `hierProx` without `lambda`. */
+export type PreparedHierProxOptions = v.InferInput<typeof preparedSchema>;
+/** What `firstDropPenalty` takes. */
+export type FirstDropOptions = v.InferInput<typeof firstDropSchema>;
+/** What `skipNorms`, `selectedMask` and `selectedFeatures` take. */
+export type SelectionOptions = v.InferInput<typeof selectionSchema>;
+
+export type ResolvedOptions = v.InferOutput<typeof hierProxSchema>;
 
 export interface ProxParams {
   lambda: number;
@@ -27,72 +80,11 @@ export interface ProxParams {
   M: number;
 }
 
-export interface ResolvedOptions extends ProxParams {
-  groups: readonly (readonly number[])[] | undefined;
-  method: HierProxMethod;
-}
-
-const KNOWN = new Set(['lambda', 'lambdaBar', 'M', 'groups', 'method']);
-const METHODS: readonly HierProxMethod[] = ['auto', 'arrays', 'tensors'];
-
-/** Rejects option names the operator does not know, so a typo never goes unnoticed. */
-export function rejectUnknownOptions(
-  options: object,
-  known: ReadonlySet<string>,
+/** Checks options once, at a public boundary, and fills in the defaults. */
+export function parse<S extends v.GenericSchema>(
+  schema: S,
+  options: unknown,
   where: string,
-): void {
-  for (const key of Object.keys(options)) {
-    if (!known.has(key)) {
-      throw new HierProxError(
-        'UNKNOWN_OPTION',
-        `Unknown option '${key}' for ${where}. Known options: ${[...known].join(', ')}.`,
-      );
-    }
-  }
-}
-
-/** A finite number >= 0 (or > 0 when `positive`). */
-export function checkNumber(name: string, value: unknown, positive = false): number {
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    (positive && value === 0)
-  ) {
-    throw new HierProxError(
-      'INVALID_OPTION',
-      `${name} must be a finite number ${positive ? '> 0' : '>= 0'}, got ${String(value)}.`,
-    );
-  }
-  return value;
-}
-
-export function resolveOptions(
-  options: HierProxOptions | undefined,
-  where: string,
-): ResolvedOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new HierProxError(
-      'INVALID_OPTION',
-      `${where} needs an options object with at least { lambda }.`,
-    );
-  }
-  rejectUnknownOptions(options, KNOWN, where);
-  if (options.lambda === undefined) {
-    throw new HierProxError('INVALID_OPTION', `${where} needs the step penalty: { lambda }.`);
-  }
-  const method = options.method ?? 'auto';
-  if (!METHODS.includes(method)) {
-    throw new HierProxError(
-      'INVALID_OPTION',
-      `method must be one of ${METHODS.join(', ')}, got ${String(method)}.`,
-    );
-  }
-  return {
-    lambda: checkNumber('lambda', options.lambda),
-    lambdaBar: checkNumber('lambdaBar', options.lambdaBar ?? 0),
-    M: checkNumber('M', options.M ?? 10, true),
-    groups: options.groups,
-    method,
-  };
+): v.InferOutput<S> {
+  return parseOptions(schema, options, where, HierProxError);
 }

@@ -1,15 +1,10 @@
 import { type Tensor, type Tensor1D, tf } from '@lassonet/backend';
 import { HierProxError } from './errors.js';
 import { groupLayout } from './groups.js';
-import { rejectUnknownOptions } from './options.js';
+import { parse, type SelectionOptions, selectionSchema } from './options.js';
 import { Segments } from './segments.js';
 
-export interface SelectionOptions {
-  /** The same partition as given to hierProx: norms and selection are per group. */
-  groups?: readonly (readonly number[])[];
-}
-
-const KNOWN = new Set(['groups']);
+export type { SelectionOptions };
 
 /**
  * The L2 norm of each feature's skip weights, [nFeatures] — or of each group's, [nGroups], when
@@ -45,11 +40,8 @@ function withSegments(
   compute: (s: Tensor, segments: Segments | undefined) => Tensor1D,
 ): Tensor1D {
   const s = checkSkip(skip, where);
-  rejectUnknownOptions(options, KNOWN, where);
-  const segments =
-    options.groups === undefined
-      ? undefined
-      : new Segments(groupLayout(options.groups, s.shape[0]));
+  const { groups } = parse(selectionSchema, options, where);
+  const segments = groups === undefined ? undefined : new Segments(groupLayout(groups, s.shape[0]));
   try {
     return tf.tidy(() => compute(s, segments));
   } finally {

@@ -9,6 +9,7 @@ import {
   hierProx,
   hierProxArrays,
   hierProxInPlace,
+  prepareHierProx,
   selectedMask,
   skipNorms,
 } from './index.js';
@@ -117,11 +118,11 @@ describe('bad input gets a typed error that says what is wrong', () => {
       'INVALID_OPTION',
       /M must be a finite number > 0, got Infinity/,
     );
-    expectError(() => hierProx(s, h, {} as never), 'INVALID_OPTION', /needs the step penalty/);
+    expectError(() => hierProx(s, h, {} as never), 'INVALID_OPTION', /^hierProx needs lambda\.$/);
     expectError(
       () => hierProx(s, h, undefined as never),
       'INVALID_OPTION',
-      /needs an options object/,
+      /^hierProx needs lambda\.$/,
     );
     expectError(
       () => hierProx(s, h, { lambda: 1, lamda: 2 } as never),
@@ -131,7 +132,7 @@ describe('bad input gets a typed error that says what is wrong', () => {
     expectError(
       () => hierProx(s, h, { lambda: 1, method: 'gpu' as never }),
       'INVALID_OPTION',
-      /method must be one of auto, arrays, tensors/,
+      /method must be one of 'auto', 'arrays', 'tensors', got 'gpu'/,
     );
     tf.dispose([s, h]);
   });
@@ -198,6 +199,37 @@ describe('bad input gets a typed error that says what is wrong', () => {
     tf.dispose([s, h, v]);
   });
 
+  it('prepareHierProx checks its options once and each step only the penalties and variables', () => {
+    expectError(
+      () => prepareHierProx({ lambda: 1 } as never),
+      'UNKNOWN_OPTION',
+      /^Unknown option 'lambda' for prepareHierProx\. Known options: lambdaBar, M, groups, method\.$/,
+    );
+    expectError(
+      () => prepareHierProx({ M: 0 }),
+      'INVALID_OPTION',
+      /^prepareHierProx: M must be a finite number > 0, got 0\.$/,
+    );
+    const s = tf.variable(skip());
+    const h = tf.variable(hidden());
+    const prox = prepareHierProx({ groups: [[0, 1, 2, 3]] });
+    expectError(() => prox.step(s, h, 0.1), 'INVALID_GROUPS', /contains 3/);
+    const ok = prepareHierProx();
+    expectError(
+      () => ok.step(s, h, -1),
+      'INVALID_OPTION',
+      /^prox\.step: lambda must be a finite number >= 0, got -1\.$/,
+    );
+    expectError(
+      () => ok.step(s, h, 1, Number.NaN),
+      'INVALID_OPTION',
+      /lambdaBar must be a finite number >= 0, got NaN/,
+    );
+    expectError(() => ok.step(s, s, 1), 'SHAPE_MISMATCH', /the same variable/);
+    expect(() => ok.step(s, h, 0.1)).not.toThrow();
+    tf.dispose([s, h]);
+  });
+
   it('arrays: lengths that are not whole rows, a bad nFeatures, an out buffer of the wrong size', () => {
     expectError(
       () => hierProxArrays([1, 2, 3], [1, 2], 2, { lambda: 1 }),
@@ -234,9 +266,11 @@ describe('bad input gets a typed error that says what is wrong', () => {
       /Unknown option 'group'/,
     );
     const h = hidden();
-    await expect(firstDropPenalty(s, h, { factor: 1 })).rejects.toThrow(/factor must be > 1/);
+    await expect(firstDropPenalty(s, h, { factor: 1 })).rejects.toThrow(
+      /factor must be a finite number > 1, got 1/,
+    );
     await expect(firstDropPenalty(s, h, { maxIterations: 0 })).rejects.toThrow(
-      /maxIterations must be a positive integer/,
+      /maxIterations must be an integer >= 1, got 0/,
     );
     const zeros = tf.zeros([3, 1]);
     await expect(firstDropPenalty(zeros, h)).rejects.toThrow(/Every skip row is zero/);

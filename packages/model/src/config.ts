@@ -1,88 +1,65 @@
+import { booleanOption, numberOption } from '@lassonet/core';
 import { checkGroups, HierProxError } from '@lassonet/hier-prox';
+import * as v from 'valibot';
 import { ModelError } from './errors.js';
-import { checkCount, checkNumber, optionsObject, rejectUnknown } from './options.js';
+import { parseModelOptions } from './options.js';
+
+const GROUPS_MESSAGE = 'must be an array of arrays of feature indices';
+
+/**
+ * A partition of the features into groups that enter and leave together. The schema checks the
+ * form; `checkGroups` checks it against the number of features once that is known.
+ */
+export const groupsSchema = v.array(
+  v.array(numberOption({ integer: true, min: 0 }), GROUPS_MESSAGE),
+  GROUPS_MESSAGE,
+);
+
+/** Hidden layer sizes: at least one layer, each at least one unit. */
+export const hiddenDimsSchema = v.pipe(
+  v.array(numberOption({ integer: true, min: 1 }), 'must be a non-empty array of layer sizes'),
+  v.minLength(1, 'must be a non-empty array of layer sizes'),
+);
 
 /** The shape of a LassoNet network (docs/method.md, "The network and its objective"). */
-export interface LassoNetConfig {
+export const networkConfigSchema = v.strictObject({
   /** Number of input features d. */
-  nFeatures: number;
+  nFeatures: numberOption({ integer: true, min: 1 }),
   /** Sizes of the hidden layers, any depth. Default [100]. */
-  hiddenDims?: readonly number[];
+  hiddenDims: v.optional(hiddenDimsSchema, () => [100]),
   /** Number of outputs K (classes for classification, 1 for Cox and interval regression). Default 1. */
-  nOutputs?: number;
+  nOutputs: v.optional(numberOption({ integer: true, min: 1 }), 1),
   /** Dropout probability on every hidden layer during training, in [0, 1). Default 0. */
-  dropout?: number;
+  dropout: v.optional(numberOption({ min: 0, below: 1 }), 0),
   /** A partition of 0..nFeatures-1: features that enter and leave the model together. */
-  groups?: readonly (readonly number[])[] | null;
+  groups: v.optional(v.nullable(groupsSchema), null),
   /** Learn a log scale log(sigma) beside the weights (the interval-censored log-normal loss needs it). Default false. */
-  logSigma?: boolean;
+  logSigma: v.optional(booleanOption(), false),
   /** Seed of the weight initialisation and the dropout masks. Default 0. */
-  seed?: number;
-}
+  seed: v.optional(numberOption({ integer: true }), 0),
+});
+
+export type LassoNetConfig = v.InferInput<typeof networkConfigSchema>;
 
 /** A config with every default filled in: what checkpoints store. */
-export interface ResolvedConfig {
-  nFeatures: number;
-  hiddenDims: number[];
-  nOutputs: number;
-  dropout: number;
-  groups: number[][] | null;
-  logSigma: boolean;
-  seed: number;
-}
-
-const KNOWN = ['nFeatures', 'hiddenDims', 'nOutputs', 'dropout', 'groups', 'logSigma', 'seed'];
+export type ResolvedConfig = v.InferOutput<typeof networkConfigSchema>;
 
 export function resolveConfig(config: LassoNetConfig, where = 'LassoNet'): ResolvedConfig {
-  const c = optionsObject(config, where);
-  rejectUnknown(c, KNOWN, where);
-  if (c.nFeatures === undefined) {
-    throw new ModelError(
-      'INVALID_OPTION',
-      `${where} needs nFeatures, the number of input features.`,
-    );
+  const c = parseModelOptions(networkConfigSchema, config, where, { groups: 'INVALID_GROUPS' });
+  if (c.groups !== null) checkGroupsFor(c.groups, c.nFeatures);
+  return c;
+}
+
+/** Checks `groups` against the number of features, as an INVALID_GROUPS ModelError. */
+export function checkGroupsFor(
+  groups: readonly (readonly number[])[] | null | undefined,
+  nFeatures: number,
+): void {
+  if (groups === null || groups === undefined) return;
+  try {
+    checkGroups(groups, nFeatures);
+  } catch (error) {
+    if (error instanceof HierProxError) throw new ModelError('INVALID_GROUPS', error.message);
+    throw error;
   }
-  const nFeatures = checkCount('nFeatures', c.nFeatures);
-  const hiddenDims = c.hiddenDims ?? [100];
-  if (!Array.isArray(hiddenDims) || hiddenDims.length === 0) {
-    throw new ModelError(
-      'INVALID_OPTION',
-      `hiddenDims must be a non-empty array of layer sizes, got ${JSON.stringify(hiddenDims)}.`,
-    );
-  }
-  for (const [i, h] of hiddenDims.entries()) checkCount(`hiddenDims[${i}]`, h);
-  const nOutputs = checkCount('nOutputs', c.nOutputs ?? 1);
-  const dropout = checkNumber('dropout', c.dropout ?? 0, { min: 0 });
-  if (dropout >= 1) {
-    throw new ModelError('INVALID_OPTION', `dropout must be in [0, 1), got ${dropout}.`);
-  }
-  let groups: number[][] | null = null;
-  if (c.groups !== undefined && c.groups !== null) {
-    try {
-      checkGroups(c.groups, nFeatures);
-    } catch (error) {
-      if (error instanceof HierProxError) throw new ModelError('INVALID_GROUPS', error.message);
-      throw error;
-    }
-    groups = c.groups.map((g) => [...g]);
-  }
-  if (c.logSigma !== undefined && typeof c.logSigma !== 'boolean') {
-    throw new ModelError(
-      'INVALID_OPTION',
-      `logSigma must be true or false, got ${String(c.logSigma)}.`,
-    );
-  }
-  const seed = c.seed ?? 0;
-  if (!Number.isInteger(seed)) {
-    throw new ModelError('INVALID_OPTION', `seed must be an integer, got ${String(seed)}.`);
-  }
-  return {
-    nFeatures,
-    hiddenDims: [...hiddenDims],
-    nOutputs,
-    dropout,
-    groups,
-    logSigma: c.logSigma ?? false,
-    seed,
-  };
 }

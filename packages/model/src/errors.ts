@@ -1,3 +1,5 @@
+import { LassoNetError } from '@lassonet/core';
+
 /** What was wrong with the input, for callers that branch on it. */
 export type ModelErrorCode =
   | 'INVALID_OPTION'
@@ -14,12 +16,4 @@ export type ModelErrorCode =
   | 'NOT_FITTED';
 
 /** Every error this package throws on bad input: `code` names the problem, the message explains it. */
-export class ModelError extends Error {
-  readonly code: ModelErrorCode;
-
-  constructor(code: ModelErrorCode, message: string) {
-    super(message);
-    this.name = 'ModelError';
-    this.code = code;
-  }
-}
+export class ModelError extends LassoNetError<ModelErrorCode> {}

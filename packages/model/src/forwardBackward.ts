@@ -1,4 +1,12 @@
-import { type Scalar, type Tensor1D, type Tensor2D, tf } from '@lassonet/backend';
+import {
+  DENSE_RELU,
+  denseRelu,
+  hasKernel,
+  type Scalar,
+  type Tensor1D,
+  type Tensor2D,
+  tf,
+} from '@lassonet/backend';
 
 /** The tensors of a network's parameters, in the tfjs [in, out] orientation. */
 export interface Params {
@@ -18,8 +26,8 @@ export interface ForwardCache {
 
 /**
  * f(x) = S^T x + MLP(x) with ReLU hidden layers. `masks[l]` (0 or 1/(1-p) per unit) is dropout on
- * hidden layer l. Bias and ReLU are fused into the matrix product where the backend can. `Xt`
- * (X transposed, kept by the batch) lets a wide first layer skip repacking its weights on wasm.
+ * hidden layer l. Each hidden layer is the backend's dense-relu kernel (`denseRelu`); `Xt` (X
+ * transposed, kept by the batch) is passed to it for a wide first layer, see `usesTransposedInput`.
  */
 export function forward(
   params: Params,
@@ -34,8 +42,8 @@ export function forward(
     const { weight, bias } = params.layers[l] as Params['layers'][number];
     a =
       l === 0 && Xt !== undefined && usesTransposedInput(weight)
-        ? wideFirstLayer(Xt, params.firstWeightT?.() ?? (tf.transpose(weight) as Tensor2D), bias)
-        : (tf.fused.matMul({ a, b: weight, bias, activation: 'relu' }) as Tensor2D);
+        ? denseRelu({ x: a, weight, bias, xT: Xt, weightT: params.firstWeightT?.() })
+        : denseRelu({ x: a, weight, bias });
     const mask = masks?.[l];
     if (mask) a = tf.mul(a, mask) as Tensor2D;
     activations.push(a);
@@ -49,20 +57,14 @@ export function forward(
 /** Weights from which a first layer counts as wide (5000 features × 100 units is 500k). */
 const WIDE_LAYER = 1 << 16;
 
-/** Whether `forward` computes this first layer from Xᵀ (then pass it), as `wideFirstLayer`. */
-export function usesTransposedInput(firstWeight: Tensor2D): boolean {
-  return firstWeight.size >= WIDE_LAYER && tf.getBackend() === 'wasm';
-}
-
 /**
- * relu(X·W + b) as relu((Wᵀ·Xᵀ)ᵀ + b). The wasm backend repacks a matMul's second operand
- * whenever it is a new tensor: W is new after every step, Xᵀ is the same for every epoch, so
- * packing a wide W (2.4 ms at 5000×100) costs more than transposing it (0.6 ms), which the
- * network does once per weight update for both the training and the validation pass.
+ * Whether `forward` should be given Xᵀ for this first layer (and the network keep Wᵀ): for a wide
+ * layer, where the active backend registers its own dense-relu kernel, which can use them (wasm
+ * multiplies Wᵀ·Xᵀ rather than repack a new W every step; see `DENSE_RELU`). Elsewhere the
+ * transposes would only cost time and memory.
  */
-function wideFirstLayer(Xt: Tensor2D, weightT: Tensor2D, bias: Tensor1D): Tensor2D {
-  const z = tf.transpose(tf.matMul(weightT, Xt));
-  return tf.relu(tf.add(z, bias)) as Tensor2D;
+export function usesTransposedInput(firstWeight: Tensor2D): boolean {
+  return firstWeight.size >= WIDE_LAYER && hasKernel(DENSE_RELU);
 }
 
 export interface Gradients {

@@ -1,5 +1,11 @@
 export type { CheckpointWeights, LassoNetCheckpoint } from './checkpoint.js';
-export type { LassoNetConfig, ResolvedConfig } from './config.js';
+export {
+  checkGroupsFor,
+  groupsSchema,
+  hiddenDimsSchema,
+  type LassoNetConfig,
+  type ResolvedConfig,
+} from './config.js';
 export { type Features, featureTensor, type HostMatrix, hostFeatures } from './data.js';
 export { ModelError, type ModelErrorCode } from './errors.js';
 export type { ForwardCache, Gradients, Params } from './forwardBackward.js';
@@ -10,6 +16,7 @@ export {
 export {
   type ClassLabels,
   type CrossEntropyOptions,
+  classWeightSchema,
   crossEntropy,
 } from './losses/crossEntropy.js';
 export {
@@ -25,14 +32,14 @@ export {
   type LayerVariables,
   type Penalties,
   type StepOptions,
+  type Trainer,
 } from './network.js';
 export {
   ModelOptimizer,
   type OptimizerOptions,
+  optimizerSchema,
   type ResolvedOptimizerOptions,
-  resolveOptimizerOptions,
 } from './optimizer.js';
-export { checkNumber, optionsObject, rejectUnknown } from './options.js';
 export { accuracy, r2Score } from './scores.js';
 export {
   type ConcordanceOptions,

@@ -1,4 +1,4 @@
-import type { Random } from '@lassonet/datasets';
+import type { Random } from '@lassonet/core';
 
 /**
  * Weights like PyTorch's nn.Linear default: weight and bias uniform in ±1/sqrt(fanIn) (its

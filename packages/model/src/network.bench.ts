@@ -1,7 +1,7 @@
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
 import { useBackend } from '@lassonet/backend';
-import { Random } from '@lassonet/datasets';
+import { Random } from '@lassonet/core';
 import { bench, describe } from 'vitest';
 import { type Batch, crossEntropy, LassoNet, ModelOptimizer, meanSquaredError } from './index.js';
 

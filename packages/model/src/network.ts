@@ -7,8 +7,9 @@ import {
   tf,
   type Variable,
 } from '@lassonet/backend';
-import { Random } from '@lassonet/datasets';
-import { hierProxInPlace, selectedMask, skipNorms } from '@lassonet/hier-prox';
+import { numberOption, Random } from '@lassonet/core';
+import { selectedMask, skipNorms } from '@lassonet/hier-prox';
+import * as v from 'valibot';
 import { checkpointWeights, type LassoNetCheckpoint, readCheckpoint } from './checkpoint.js';
 import { type LassoNetConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { type Features, featureTensor } from './data.js';
@@ -24,26 +25,47 @@ import {
 } from './forwardBackward.js';
 import { uniformInit } from './init.js';
 import type { Loss, Target } from './losses/target.js';
-import type { ModelOptimizer } from './optimizer.js';
-import { checkNumber, optionsObject, rejectUnknown } from './options.js';
-import { hostPenalties } from './penalties.js';
+import { ModelOptimizer } from './optimizer.js';
+import { parseModelOptions } from './options.js';
+import { hierProxOperator, hostPenalties } from './penalties.js';
+
+const penaltyEntries = {
+  /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */
+  lambda: v.optional(numberOption({ min: 0 }), 0),
+  /** L2 on the weights of every layer after the first. Default 0. */
+  gamma: v.optional(numberOption({ min: 0 }), 0),
+  /** L2 on the skip weights. Default 0. */
+  gammaSkip: v.optional(numberOption({ min: 0 }), 0),
+};
 
 /** The penalties of the LassoNet objective (docs/method.md, "The network and its objective"). */
-export interface Penalties {
-  /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */
-  lambda?: number;
-  /** L2 on the weights of every layer after the first. Default 0. */
-  gamma?: number;
-  /** L2 on the skip weights. Default 0. */
-  gammaSkip?: number;
-}
+const penaltiesSchema = v.strictObject(penaltyEntries);
 
-export interface StepOptions extends Penalties {
-  optimizer: ModelOptimizer;
+const stepSchema = v.strictObject({
+  ...penaltyEntries,
+  optimizer: v.instance(ModelOptimizer, 'must be a ModelOptimizer (new ModelOptimizer(...))'),
   /** Hierarchy multiplier of Hier-Prox. Default 10. */
-  M?: number;
+  M: v.optional(numberOption({ above: 0 }), 10),
   /** L1 penalty on the first-layer weights, applied by Hier-Prox. Default 0. */
-  lambdaBar?: number;
+  lambdaBar: v.optional(numberOption({ min: 0 }), 0),
+});
+
+export type Penalties = v.InferInput<typeof penaltiesSchema>;
+export type StepOptions = v.InferInput<typeof stepSchema>;
+type ResolvedPenalties = v.InferOutput<typeof penaltiesSchema>;
+type ResolvedStep = v.InferOutput<typeof stepSchema>;
+
+/**
+ * Training steps and evaluations under one set of options, checked once when it is made: what
+ * a training loop uses at each lambda.
+ */
+export interface Trainer {
+  /** One optimizer step and Hier-Prox on the batch. */
+  step(batch: Batch): void;
+  /** Loss and objective on a batch (no dropout), with one read back from the backend. */
+  evaluate(batch: Batch): Promise<Evaluation>;
+  /** `evaluate` without awaiting: a blocking read, fine on cpu and wasm. */
+  evaluateSync(batch: Batch): Evaluation;
 }
 
 /** A batch's loss and objective, read back together. */
@@ -90,9 +112,6 @@ type HostPenalties = NonNullable<ReturnType<typeof hostPenalties>>;
 
 let nextId = 0;
 
-const STEP_OPTIONS = ['optimizer', 'lambda', 'gamma', 'gammaSkip', 'M', 'lambdaBar'];
-const PENALTY_OPTIONS = ['lambda', 'gamma', 'gammaSkip'];
-
 /**
  * The LassoNet network: an MLP with ReLU hidden layers plus a linear skip connection from the
  * inputs to the outputs (docs/method.md, "The network and its objective"). Weights live in
@@ -115,9 +134,9 @@ export class LassoNet {
   constructor(config: LassoNetConfig) {
     this.config = resolveConfig(config);
     const { nFeatures, hiddenDims, nOutputs, seed } = this.config;
-    const random = new Random(seed);
     // Dropout masks come from their own stream, so dropout does not change the initial weights.
-    this.dropoutRandom = new Random(seed + 1);
+    const [random, dropoutRandom] = Random.streams(seed, 2) as [Random, Random];
+    this.dropoutRandom = dropoutRandom;
     const prefix = `lassonet${nextId++}`;
     const dims = [nFeatures, ...hiddenDims, nOutputs];
     const layers: LayerVariables[] = [];
@@ -236,8 +255,19 @@ export class LassoNet {
     penalties: Penalties = {},
     masks?: readonly (Tensor2D | null)[],
   ): { loss: Scalar; gradients: Gradients } {
+    return this.runGradients(
+      batch,
+      parseModelOptions(penaltiesSchema, penalties, 'gradients'),
+      masks,
+    );
+  }
+
+  private runGradients(
+    batch: Batch,
+    { gamma, gammaSkip }: { gamma: number; gammaSkip: number },
+    masks?: readonly (Tensor2D | null)[],
+  ): { loss: Scalar; gradients: Gradients } {
     this.checkAlive();
-    const { gamma, gammaSkip } = readPenalties(penalties, PENALTY_OPTIONS, 'gradients');
     const ownMasks = masks === undefined ? this.dropoutMasks(batch.n) : undefined;
     const useMasks = masks ?? ownMasks;
     const Xt = batch.Xt;
@@ -263,46 +293,59 @@ export class LassoNet {
    * step penalty lambda·learningRate (it also enforces the hierarchy when lambda is 0).
    */
   step(batch: Batch, options: StepOptions): void {
+    this.runStep(batch, parseModelOptions(stepSchema, options, 'step'));
+  }
+
+  /** A step and evaluation bound to `options`, checked here once (see Trainer). */
+  trainer(options: StepOptions): Trainer {
+    const o = parseModelOptions(stepSchema, options, 'trainer');
+    return {
+      step: (batch) => this.runStep(batch, o),
+      evaluate: (batch) => this.runEvaluate(batch, o),
+      evaluateSync: (batch) => this.runEvaluateSync(batch, o),
+    };
+  }
+
+  private runStep(batch: Batch, o: ResolvedStep): void {
     this.checkAlive();
-    const o = optionsObject(options, 'step');
-    rejectUnknown(o, STEP_OPTIONS, 'step');
-    if (o.optimizer === undefined) {
-      throw new ModelError('INVALID_OPTION', 'step needs an optimizer (new ModelOptimizer(...)).');
-    }
-    const { lambda } = readPenalties(o, STEP_OPTIONS, 'step');
-    const M = checkNumber('M', o.M ?? 10, { min: 0, open: true });
-    const lambdaBar = checkNumber('lambdaBar', o.lambdaBar ?? 0, { min: 0 });
-    const { loss, gradients } = this.gradients(batch, {
-      gamma: o.gamma ?? 0,
-      gammaSkip: o.gammaSkip ?? 0,
-    });
+    const { lambda, M, lambdaBar } = o;
+    const { loss, gradients } = this.runGradients(batch, o);
     loss.dispose();
     const named = this.named(gradients);
     o.optimizer.apply(named);
     tf.dispose(Object.values(named));
     const lr = o.optimizer.learningRate;
-    hierProxInPlace(this.skip, (this.layers[0] as LayerVariables).weight, {
-      lambda: lambda * lr,
-      lambdaBar: lambdaBar * lr,
-      M,
-      ...(this.config.groups === null ? {} : { groups: this.config.groups }),
-    });
+    // Prepared once per network and M: each step checks only the penalties and the variables.
+    hierProxOperator(this, this.config.groups, M).step(
+      this.skip,
+      (this.layers[0] as LayerVariables).weight,
+      lambda * lr,
+      lambdaBar * lr,
+    );
   }
 
   /** Loss and objective on a batch (no dropout), with one read back from the backend. */
   async evaluate(batch: Batch, penalties: Penalties = {}): Promise<Evaluation> {
-    const { values, host } = this.evaluationTensor(batch, penalties);
-    const data = await values.data();
-    values.dispose();
-    return evaluation(data, host, readPenalties(penalties, PENALTY_OPTIONS, 'evaluate'));
+    return this.runEvaluate(batch, parseModelOptions(penaltiesSchema, penalties, 'evaluate'));
   }
 
   /** `evaluate` without awaiting: a blocking read, fine on cpu and wasm. */
   evaluateSync(batch: Batch, penalties: Penalties = {}): Evaluation {
-    const { values, host } = this.evaluationTensor(batch, penalties);
+    return this.runEvaluateSync(batch, parseModelOptions(penaltiesSchema, penalties, 'evaluate'));
+  }
+
+  private async runEvaluate(batch: Batch, penalties: ResolvedPenalties): Promise<Evaluation> {
+    const { values, host } = this.evaluationTensor(batch);
+    const data = await values.data();
+    values.dispose();
+    return evaluation(data, host, penalties);
+  }
+
+  private runEvaluateSync(batch: Batch, penalties: ResolvedPenalties): Evaluation {
+    const { values, host } = this.evaluationTensor(batch);
     const data = values.dataSync();
     values.dispose();
-    return evaluation(data, host, readPenalties(penalties, PENALTY_OPTIONS, 'evaluate'));
+    return evaluation(data, host, penalties);
   }
 
   /** The L2 norm of each feature's skip weights (each group's, with groups). */
@@ -350,12 +393,8 @@ export class LassoNet {
    * The loss as a tensor, with the penalty terms computed on the host where the backend allows
    * (then `host` holds them), else [loss, skipNorm, l2Hidden, l2Skip] as one tensor.
    */
-  private evaluationTensor(
-    batch: Batch,
-    penalties: Penalties,
-  ): { values: Tensor1D; host: HostPenalties | undefined } {
+  private evaluationTensor(batch: Batch): { values: Tensor1D; host: HostPenalties | undefined } {
     this.checkAlive();
-    readPenalties(penalties, PENALTY_OPTIONS, 'evaluate');
     const host = hostPenalties(
       this.skip,
       this.layers.slice(1).map((l) => l.weight),
@@ -443,24 +482,10 @@ function variableOf<T extends Tensor>(initial: T, name: string): Variable<Rank> 
   return v;
 }
 
-function readPenalties(
-  penalties: Penalties,
-  known: readonly string[],
-  where: string,
-): Required<Penalties> {
-  const p = optionsObject(penalties, where);
-  rejectUnknown(p, known, where);
-  return {
-    lambda: checkNumber('lambda', p.lambda ?? 0, { min: 0 }),
-    gamma: checkNumber('gamma', p.gamma ?? 0, { min: 0 }),
-    gammaSkip: checkNumber('gammaSkip', p.gammaSkip ?? 0, { min: 0 }),
-  };
-}
-
 function evaluation(
   data: ArrayLike<number>,
   host: HostPenalties | undefined,
-  { lambda, gamma, gammaSkip }: Required<Penalties>,
+  { lambda, gamma, gammaSkip }: ResolvedPenalties,
 ): Evaluation {
   const loss = data[0] as number;
   const { skipNorm, l2Hidden, l2Skip } = host ?? {

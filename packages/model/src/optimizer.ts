@@ -1,74 +1,43 @@
 import { type NamedTensorMap, tf } from '@lassonet/backend';
-import { ModelError } from './errors.js';
-import { checkNumber, optionsObject, rejectUnknown } from './options.js';
+import { booleanOption, numberOption } from '@lassonet/core';
+import * as v from 'valibot';
+import { parseModelOptions } from './options.js';
 
-export type OptimizerOptions =
-  | {
-      name: 'adam';
-      /** Default 1e-3. */
-      learningRate?: number;
-      /** Defaults 0.9, 0.999 and 1e-8, as in PyTorch. */
-      beta1?: number;
-      beta2?: number;
-      epsilon?: number;
-    }
-  | {
-      name: 'sgd';
-      /** Default 1e-3. */
-      learningRate?: number;
-      /** Heavy-ball momentum, PyTorch's convention (buffer = momentum·buffer + grad). Default 0.9. */
-      momentum?: number;
-      /** Default false. */
-      nesterov?: boolean;
-    };
+const learningRate = v.optional(numberOption({ above: 0 }), 1e-3);
+
+/** Adam, with PyTorch's defaults. */
+const adamSchema = v.strictObject({
+  name: v.literal('adam'),
+  /** Default 1e-3. */
+  learningRate,
+  /** Defaults 0.9, 0.999 and 1e-8, as in PyTorch. */
+  beta1: v.optional(numberOption({ min: 0, max: 1 }), 0.9),
+  beta2: v.optional(numberOption({ min: 0, max: 1 }), 0.999),
+  epsilon: v.optional(numberOption({ above: 0 }), 1e-8),
+});
+
+/** SGD with heavy-ball momentum, PyTorch's convention (buffer = momentum·buffer + grad). */
+const sgdSchema = v.strictObject({
+  name: v.literal('sgd'),
+  /** Default 1e-3. */
+  learningRate,
+  /** Default 0.9. */
+  momentum: v.optional(numberOption({ min: 0 }), 0.9),
+  /** Default false. */
+  nesterov: v.optional(booleanOption(), false),
+});
+
+/** The optimizer settings: `{ name: 'adam' | 'sgd', … }`, defaults filled in when parsed. */
+export const optimizerSchema = v.variant('name', [adamSchema, sgdSchema], (issue) =>
+  issue.path?.at(-1)?.key === 'name'
+    ? "must be 'adam' or 'sgd'"
+    : "must be an optimizer object such as { name: 'sgd', learningRate: 1e-3 }",
+);
+
+export type OptimizerOptions = v.InferInput<typeof optimizerSchema>;
 
 /** Optimizer settings with every default filled in. */
-export type ResolvedOptimizerOptions =
-  | { name: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
-  | { name: 'sgd'; learningRate: number; momentum: number; nesterov: boolean };
-
-/**
- * Checks optimizer settings and fills in the defaults, without touching a backend: estimators
- * call it when they are created, so a typo shows before any training.
- */
-export function resolveOptimizerOptions(
-  options: OptimizerOptions,
-  where = 'optimizer',
-): ResolvedOptimizerOptions {
-  const o = optionsObject(options, where);
-  const learningRate = (): number =>
-    checkNumber(`${where}.learningRate`, o.learningRate ?? 1e-3, { min: 0, open: true });
-  if (o.name === 'adam') {
-    rejectUnknown(o, ['name', 'learningRate', 'beta1', 'beta2', 'epsilon'], `${where} (adam)`);
-    return {
-      name: 'adam',
-      learningRate: learningRate(),
-      beta1: checkNumber(`${where}.beta1`, o.beta1 ?? 0.9, { min: 0, max: 1 }),
-      beta2: checkNumber(`${where}.beta2`, o.beta2 ?? 0.999, { min: 0, max: 1 }),
-      epsilon: checkNumber(`${where}.epsilon`, o.epsilon ?? 1e-8, { min: 0, open: true }),
-    };
-  }
-  if (o.name === 'sgd') {
-    rejectUnknown(o, ['name', 'learningRate', 'momentum', 'nesterov'], `${where} (sgd)`);
-    const nesterov = o.nesterov ?? false;
-    if (typeof nesterov !== 'boolean') {
-      throw new ModelError(
-        'INVALID_OPTION',
-        `${where}.nesterov must be true or false, got ${String(nesterov)}.`,
-      );
-    }
-    return {
-      name: 'sgd',
-      learningRate: learningRate(),
-      momentum: checkNumber(`${where}.momentum`, o.momentum ?? 0.9, { min: 0 }),
-      nesterov,
-    };
-  }
-  throw new ModelError(
-    'INVALID_OPTION',
-    `${where}.name must be 'adam' or 'sgd', got ${String((o as { name?: unknown }).name)}.`,
-  );
-}
+export type ResolvedOptimizerOptions = v.InferOutput<typeof optimizerSchema>;
 
 /**
  * An optimizer over a network's parameters. Its state (moments, momentum buffers) lives in
@@ -80,7 +49,7 @@ export class ModelOptimizer {
   private readonly optimizer: tf.Optimizer;
 
   constructor(options: OptimizerOptions) {
-    const o = resolveOptimizerOptions(options);
+    const o = parseModelOptions(optimizerSchema, options, 'optimizer');
     this.name = o.name;
     this.learningRate = o.learningRate;
     if (o.name === 'adam') {

@@ -1,45 +1,85 @@
-import { hostView, type Tensor } from '@lassonet/backend';
+import { defineHostKernel, type Tensor } from '@lassonet/backend';
+import { type HierProxOperator, prepareHierProx } from '@lassonet/hier-prox';
+
+interface PenaltyAttrs {
+  groups: readonly (readonly number[])[] | null;
+}
 
 /**
- * sum_g ||S_g||_F (the lambda term) and the L2 terms, computed on the host over the backend's own
- * storage where it has one (cpu, wasm): a few thousand numbers, cheaper than a dozen small tensor
- * ops. `undefined` where the weights live on the GPU.
+ * [sum_g ||S_g||_F, sum ||W||_F² over the later layers, ||S||_F²] from the skip weights S (the
+ * first input) and the weights of every layer after the first (the others): a few thousand
+ * numbers, cheaper on the host than a dozen small tensor ops. Registered by the backends that
+ * keep tensors in main memory (cpu, wasm).
+ */
+const penaltiesKernel = defineHostKernel<PenaltyAttrs>({
+  name: 'LassoNetPenalties',
+  outputShapes: () => [[3]],
+  host([s, ...weights], [skipShape], { groups }, [out]) {
+    const [d, K] = skipShape as [number, number];
+    const skip = s as Float32Array;
+    const rowSquares = new Float64Array(d);
+    let l2Skip = 0;
+    for (let j = 0; j < d; j++) {
+      let sum = 0;
+      for (let k = j * K; k < (j + 1) * K; k++) sum += (skip[k] as number) * (skip[k] as number);
+      rowSquares[j] = sum;
+      l2Skip += sum;
+    }
+    let skipNorm = 0;
+    if (groups === null) {
+      for (let j = 0; j < d; j++) skipNorm += Math.sqrt(rowSquares[j] as number);
+    } else {
+      for (const group of groups) {
+        let sum = 0;
+        for (const j of group) sum += rowSquares[j] as number;
+        skipNorm += Math.sqrt(sum);
+      }
+    }
+    let l2Hidden = 0;
+    for (const w of weights) {
+      for (let i = 0; i < w.length; i++) l2Hidden += (w[i] as number) * (w[i] as number);
+    }
+    (out as Float32Array).set([skipNorm, l2Hidden, l2Skip]);
+  },
+});
+
+/**
+ * sum_g ||S_g||_F (the lambda term) and the L2 terms, from the host kernel where the active
+ * backend registers it (cpu, wasm). `undefined` elsewhere (webgl): the caller computes them with
+ * tensor ops then, so the weights stay on the GPU.
  */
 export function hostPenalties(
   skip: Tensor,
   laterWeights: readonly Tensor[],
   groups: readonly (readonly number[])[] | null,
 ): { skipNorm: number; l2Hidden: number; l2Skip: number } | undefined {
-  const s = hostView(skip);
-  if (s === undefined) return undefined;
-  const K = skip.shape[1] as number;
-  const d = skip.shape[0] as number;
-  const rowSquares = new Float64Array(d);
-  let l2Skip = 0;
-  for (let j = 0; j < d; j++) {
-    let sum = 0;
-    for (let k = 0; k < K; k++) {
-      const v = s[j * K + k] as number;
-      sum += v * v;
-    }
-    rowSquares[j] = sum;
-    l2Skip += sum;
+  if (!penaltiesKernel.available()) return undefined;
+  const [values] = penaltiesKernel.run([skip, ...laterWeights], { groups }) as [Tensor];
+  const [skipNorm, l2Hidden, l2Skip] = values.dataSync() as Float32Array;
+  values.dispose();
+  return { skipNorm: skipNorm as number, l2Hidden: l2Hidden as number, l2Skip: l2Skip as number };
+}
+
+/** Prepared Hier-Prox operators by owner (a network) and M: options and groups checked once. */
+const operators = new WeakMap<object, Map<number, HierProxOperator>>();
+
+/** The owner's Hier-Prox operator for these groups and this M, prepared on first use. */
+export function hierProxOperator(
+  owner: object,
+  groups: readonly (readonly number[])[] | null,
+  M: number,
+): HierProxOperator {
+  let byM = operators.get(owner);
+  if (byM === undefined) {
+    byM = new Map();
+    operators.set(owner, byM);
   }
-  let skipNorm = 0;
-  if (groups === null) {
-    for (let j = 0; j < d; j++) skipNorm += Math.sqrt(rowSquares[j] as number);
-  } else {
-    for (const group of groups) {
-      let sum = 0;
-      for (const j of group) sum += rowSquares[j] as number;
-      skipNorm += Math.sqrt(sum);
-    }
+  let operator = byM.get(M);
+  if (operator === undefined) {
+    // M rarely changes during training; a caller that varies it freely keeps a few at most.
+    if (byM.size >= 8) byM.clear();
+    operator = prepareHierProx(groups === null ? { M } : { M, groups });
+    byM.set(M, operator);
   }
-  let l2Hidden = 0;
-  for (const weight of laterWeights) {
-    const w = hostView(weight);
-    if (w === undefined) return undefined;
-    for (let i = 0; i < w.length; i++) l2Hidden += (w[i] as number) * (w[i] as number);
-  }
-  return { skipNorm, l2Hidden, l2Skip };
+  return operator;
 }

@@ -33,21 +33,29 @@ describe('network options', () => {
   it('rejects bad configs with the option named', () => {
     const cases: [object, ModelErrorCode, RegExp][] = [
       [{}, 'INVALID_OPTION', /needs nFeatures/],
-      [{ nFeatures: 0 }, 'INVALID_OPTION', /nFeatures must be a positive integer, got 0/],
+      [{ nFeatures: 0 }, 'INVALID_OPTION', /nFeatures must be an integer >= 1, got 0/],
       [{ nFeatures: 3, hiddenDims: [] }, 'INVALID_OPTION', /hiddenDims must be a non-empty array/],
       [
         { nFeatures: 3, hiddenDims: [4, 2.5] },
         'INVALID_OPTION',
-        /hiddenDims\[1\] must be a positive integer/,
+        /hiddenDims\[1\] must be an integer >= 1, got 2\.5/,
       ],
-      [{ nFeatures: 3, dropout: 1 }, 'INVALID_OPTION', /dropout must be in \[0, 1\), got 1/],
-      [{ nFeatures: 3, dropout: -0.1 }, 'INVALID_OPTION', /dropout must be a finite number/],
+      [
+        { nFeatures: 3, dropout: 1 },
+        'INVALID_OPTION',
+        /dropout must be a number in \[0, 1\), got 1/,
+      ],
+      [
+        { nFeatures: 3, dropout: -0.1 },
+        'INVALID_OPTION',
+        /dropout must be a number in \[0, 1\), got -0\.1/,
+      ],
       [{ nFeatures: 3, groups: [[0, 1]] }, 'INVALID_GROUPS', /1 of 3 features are in no group/],
-      [{ nFeatures: 3, seed: 1.5 }, 'INVALID_OPTION', /seed must be an integer/],
+      [{ nFeatures: 3, seed: 1.5 }, 'INVALID_OPTION', /seed must be an integer, got 1\.5/],
       [
         { nFeatures: 3, hidden_dims: [4] },
         'UNKNOWN_OPTION',
-        /Unknown option 'hidden_dims' for LassoNet/,
+        /Unknown option 'hidden_dims' for LassoNet \(did you mean 'hiddenDims'\?\)/,
       ],
     ];
     const before = tf.memory().numTensors;
@@ -69,9 +77,9 @@ describe('network options', () => {
     expectError(
       () => net.step(batch, { optimizer, lambda: -1 }),
       'INVALID_OPTION',
-      /lambda must be a finite number 0 <= lambda/,
+      /lambda must be a finite number >= 0, got -1/,
     );
-    expectError(() => net.step(batch, {} as never), 'INVALID_OPTION', /needs an optimizer/);
+    expectError(() => net.step(batch, {} as never), 'INVALID_OPTION', /step needs optimizer/);
     expectError(
       () => new ModelOptimizer({ name: 'rmsprop' } as never),
       'INVALID_OPTION',
@@ -80,17 +88,17 @@ describe('network options', () => {
     expectError(
       () => new ModelOptimizer({ name: 'sgd', learningRate: 0 }),
       'INVALID_OPTION',
-      /optimizer\.learningRate must be a finite number 0 < optimizer\.learningRate/,
+      /optimizer: learningRate must be a finite number > 0, got 0/,
     );
     expectError(
       () => new ModelOptimizer({ name: 'adam', momentum: 0.9 } as never),
       'UNKNOWN_OPTION',
-      /'momentum' for optimizer \(adam\)/,
+      /Unknown option 'momentum' for optimizer\. Known options: name, learningRate, beta1, beta2, epsilon/,
     );
     expectError(
       () => new ModelOptimizer({ name: 'sgd', nesterov: 'yes' } as never),
       'INVALID_OPTION',
-      /optimizer\.nesterov must be true or false, got yes/,
+      /optimizer: nesterov must be true or false, got 'yes'/,
     );
     optimizer.dispose();
     batch.dispose();

@@ -1,6 +1,7 @@
-import { shuffledIndices } from '@lassonet/datasets';
+import { functionOption, numberOption, parseOptions, Random } from '@lassonet/core';
 import {
   type Batch,
+  checkGroupsFor,
   type Features,
   type HostMatrix,
   hostFeatures,
@@ -9,16 +10,16 @@ import {
   type Loss,
   ModelError,
 } from '@lassonet/model';
+import * as v from 'valibot';
 import { featureImportances, selectedIndices } from './featureImportances.js';
 import { allRows, type HostTargets, type PlainY, plainTargets, takeRows } from './hostData.js';
 import { Minibatches } from './minibatches.js';
 import {
-  checkGroupsFor,
-  finiteNumber,
+  type EstimatorSchema,
   type LassoNetOptions,
+  parseEstimatorOptions,
+  parseLambdaSeq,
   type ResolvedOptions,
-  readOptionsObject,
-  resolveOptions,
 } from './options.js';
 import { Pacer } from './pacer.js';
 import type { PathStep } from './pathStep.js';
@@ -54,17 +55,50 @@ export interface FitOptions<Y> {
   onWarning?: (message: string) => void;
 }
 
-const PATH_OPTIONS = [
-  'XVal',
-  'yVal',
-  'lambdaSeq',
-  'lambdaMax',
-  'returnCheckpoints',
-  'onStep',
-  'signal',
-  'onWarning',
-];
-const FIT_OPTIONS = ['XVal', 'yVal', 'denseOnly', 'onStep', 'signal', 'onWarning'];
+const signalSchema = v.custom<AbortSignal>(
+  (x) =>
+    x !== null &&
+    typeof x === 'object' &&
+    typeof (x as { aborted?: unknown }).aborted === 'boolean',
+  'must be an AbortSignal',
+);
+
+// X and y of the validation set are checked with the training data, as features and targets.
+const trainingEntries = {
+  XVal: v.optional(v.unknown()),
+  yVal: v.optional(v.unknown()),
+  onStep: v.optional(functionOption<(step: PathStep, index: number) => void>()),
+  signal: v.optional(signalSchema),
+  onWarning: v.optional(functionOption<(message: string) => void>()),
+};
+
+const pathOptionsSchema = v.strictObject({
+  ...trainingEntries,
+  lambdaSeq: v.optional(v.unknown()),
+  lambdaMax: v.optional(numberOption({ min: 0 })),
+  returnCheckpoints: v.optional(v.boolean('must be true or false'), false),
+});
+
+const fitOptionsSchema = v.strictObject({
+  ...trainingEntries,
+  denseOnly: v.optional(v.boolean('must be true or false'), false),
+});
+
+/**
+ * The random streams of one seed (see Random.stream): the network takes streams 0 and 1 (initial
+ * weights, dropout), so no two uses of a seed draw from one sequence.
+ */
+const RANDOM_STREAMS = { validation: 2, minibatches: 3 } as const;
+
+/** What a saved estimator holds: its kind, options as given, and the fitted network. */
+export interface EstimatorJSON {
+  format: 'lassonet-estimator';
+  version: 1;
+  /** The registered estimator kind ('regressor', 'classifier', 'cox', 'interval'). */
+  kind: string;
+  options: Record<string, unknown>;
+  checkpoint: LassoNetCheckpoint;
+}
 
 /** Train and validation rows, on the host. */
 interface Split<Y> {
@@ -80,6 +114,8 @@ interface Split<Y> {
  * train, and how they predict and score.
  */
 export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetOptions> {
+  /** The registered kind of estimator ('regressor', 'classifier', 'cox', 'interval'). */
+  abstract readonly kind: string;
   /** The options as given (defaults are filled in when training). */
   readonly options: Readonly<O>;
   /** The steps of the last `path()` or `fit()`. */
@@ -91,10 +127,9 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
   protected readonly resolved: ResolvedOptions;
   private net: LassoNet | undefined;
 
-  protected constructor(options: O | undefined, known: readonly string[], valSizeDefault: number) {
-    const o = readOptionsObject(options, known, this.constructor.name);
-    this.resolved = resolveOptions(o, valSizeDefault);
-    this.options = Object.freeze({ ...(o as O) });
+  protected constructor(options: O | undefined, schema: EstimatorSchema) {
+    this.resolved = parseEstimatorOptions(schema, options, this.constructor.name);
+    this.options = Object.freeze({ ...(options ?? ({} as O)) });
   }
 
   /** Checks y against n rows and keeps it on the host. */
@@ -113,19 +148,13 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
    * last step's network (use `load(step)` with `returnCheckpoints` to go back to another).
    */
   async path(X: Features, y: YIn, options: PathOptions<YIn> = {}): Promise<PathStep[]> {
-    const o = readOptionsObject(options, PATH_OPTIONS, 'path') as PathOptions<YIn>;
-    const lambdaMax =
-      o.lambdaMax === undefined
-        ? Number.POSITIVE_INFINITY
-        : finiteNumber('lambdaMax', o.lambdaMax, { min: 0 });
-    let lambdaSeq = this.resolved.lambdaSeq;
-    if (o.lambdaSeq !== undefined) {
-      lambdaSeq = resolveOptions({ lambdaSeq: o.lambdaSeq }, 0).lambdaSeq ?? [];
-    }
-    return this.train(X, y, o, {
+    const o = parseOptions(pathOptionsSchema, options, 'path', ModelError);
+    const lambdaSeq =
+      o.lambdaSeq === undefined ? this.resolved.lambdaSeq : parseLambdaSeq(o.lambdaSeq, 'path');
+    return this.train(X, y, o as PathOptions<YIn>, {
       lambdaSeq,
-      lambdaMax,
-      returnCheckpoints: o.returnCheckpoints ?? false,
+      lambdaMax: o.lambdaMax ?? Number.POSITIVE_INFINITY,
+      returnCheckpoints: o.returnCheckpoints,
     });
   }
 
@@ -135,14 +164,8 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
    * `denseOnly` the dense model alone.
    */
   async fit(X: Features, y: YIn, options: FitOptions<YIn> = {}): Promise<this> {
-    const o = readOptionsObject(options, FIT_OPTIONS, 'fit') as FitOptions<YIn>;
-    if (o.denseOnly !== undefined && typeof o.denseOnly !== 'boolean') {
-      throw new ModelError(
-        'INVALID_OPTION',
-        `denseOnly must be true or false, got ${String(o.denseOnly)}.`,
-      );
-    }
-    await this.train(X, y, o, {
+    const o = parseOptions(fitOptionsSchema, options, 'fit', ModelError);
+    await this.train(X, y, o as FitOptions<YIn>, {
       lambdaSeq: o.denseOnly ? [] : this.resolved.lambdaSeq,
       lambdaMax: Number.POSITIVE_INFINITY,
       returnCheckpoints: false,
@@ -181,6 +204,20 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
     this.net?.dispose();
     this.net = next;
     return this;
+  }
+
+  /**
+   * The estimator as plain JSON: its kind, its options as given and the fitted network. Read
+   * it back with `loadEstimator`.
+   */
+  toJSON(): EstimatorJSON {
+    return {
+      format: 'lassonet-estimator',
+      version: 1,
+      kind: this.kind,
+      options: JSON.parse(JSON.stringify(this.options)) as Record<string, unknown>,
+      checkpoint: this.network.toJSON() as LassoNetCheckpoint,
+    };
   }
 
   /** The fitted network (for advanced use: its weights, masks, checkpoints). */
@@ -266,9 +303,6 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
     if ((o.XVal === undefined) !== (o.yVal === undefined)) {
       throw new ModelError('INVALID_OPTION', 'Give both XVal and yVal, or neither.');
     }
-    if (o.onStep !== undefined && typeof o.onStep !== 'function') {
-      throw new ModelError('INVALID_OPTION', 'onStep must be a function.');
-    }
     const pacer = new Pacer(o.signal);
     pacer.check();
     const Xall = hostFeatures(X);
@@ -290,7 +324,7 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
           `valSize = ${r.valSize} leaves no training rows out of ${n}; give more data or a smaller valSize.`,
         );
       }
-      const order = shuffledIndices(n, r.seed);
+      const order = Random.stream(r.seed, RANDOM_STREAMS.validation).permutation(n);
       const valIndex = order.slice(0, nVal);
       const trainIndex = order.slice(nVal);
       split = {
@@ -332,7 +366,7 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
               split.yTrain as HostTargets<unknown>,
               loss as Loss<unknown>,
               r.batchSize,
-              r.seed + 2,
+              Random.stream(r.seed, RANDOM_STREAMS.minibatches),
             );
       const { steps, lambdaStart } = await runPath(
         {

@@ -1,3 +1,4 @@
+export { isLassoNetError, LassoNetError } from '@lassonet/core';
 export {
   type ConcordanceOptions,
   concordanceIndex,
@@ -7,11 +8,7 @@ export {
   type ModelErrorCode,
   type OptimizerOptions,
 } from '@lassonet/model';
-export {
-  BaseLassoNetCV,
-  type CVFitOptions,
-  type InnerEstimator,
-} from './crossValidation/baseCV.js';
+export { BaseLassoNetCV, type CVFitOptions } from './crossValidation/baseCV.js';
 export type { CVOptions } from './crossValidation/cvOptions.js';
 export { type CVFoldResult, type CVResult, summarizeFolds } from './crossValidation/cvResult.js';
 export {
@@ -24,8 +21,12 @@ export {
   LassoNetRegressorCV,
   type LassoNetRegressorCVOptions,
 } from './crossValidation/estimatorsCV.js';
-export { EarlyStopping } from './earlyStopping.js';
-export { BaseLassoNet, type FitOptions, type PathOptions } from './estimator.js';
+export {
+  BaseLassoNet,
+  type EstimatorJSON,
+  type FitOptions,
+  type PathOptions,
+} from './estimator.js';
 export {
   type ClassificationY,
   LassoNetClassifier,
@@ -41,29 +42,41 @@ export { LassoNetRegressor, type RegressionY } from './estimators/regressor.js';
 export { featureImportances, selectedIndices, stepWithAtMost } from './featureImportances.js';
 export type { PlainY } from './hostData.js';
 export { geometricLambdas } from './lambdaSequence.js';
-export type { LassoNetOptions } from './options.js';
 export {
-  type EstimatorKind,
-  type PathTask,
-  type PathTaskResult,
-  runPathTask,
-} from './parallel/pathTask.js';
+  classifierSchema,
+  coxSchema,
+  type LassoNetOptions,
+  regressorSchema,
+} from './options.js';
+export type { PathTask, PathTaskResult } from './parallel/pathTask.js';
 export {
   defaultWorkers,
   type ParallelOptions,
   ParallelTaskError,
-  runPathTasks,
 } from './parallel/runPathTasks.js';
 export type { PathStep } from './pathStep.js';
+export {
+  createEstimator,
+  ESTIMATOR_KINDS,
+  ESTIMATORS,
+  type EstimatorEntry,
+  type EstimatorKind,
+  estimatorEntry,
+  isEstimatorKind,
+  loadEstimator,
+} from './registry.js';
 export { expectedWrong } from './stability/expectedWrong.js';
 export { type SelectionStep, selectionProbability } from './stability/selectionProbability.js';
 export type {
   StabilityEstimatorKind,
   StabilityEstimators,
+  StabilityFitOptions,
+  StabilityOptions,
   StabilitySelectionOptions,
 } from './stability/stabilityOptions.js';
 export { type StabilityRanking, stabilityRanking } from './stability/stabilityRanking.js';
 export {
+  StabilitySelection,
   type StabilitySelectionResult,
   stabilitySelection,
 } from './stability/stabilitySelection.js';

@@ -1,4 +1,4 @@
-import { Random } from '@lassonet/datasets';
+import type { Random } from '@lassonet/core';
 import type { Batch, HostMatrix, LassoNet, Loss } from '@lassonet/model';
 import { type HostTargets, takeRows } from './hostData.js';
 
@@ -15,9 +15,9 @@ export class Minibatches {
     private readonly y: HostTargets<unknown>,
     private readonly loss: Loss<unknown>,
     private readonly batchSize: number,
-    seed: number,
+    random: Random,
   ) {
-    this.random = new Random(seed);
+    this.random = random;
   }
 
   /** The batches of one epoch; each is the caller's to dispose. */

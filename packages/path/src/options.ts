@@ -1,250 +1,177 @@
-import { checkGroups, HierProxError } from '@lassonet/hier-prox';
+import { booleanOption, choiceOption, numberOption, parseOptions } from '@lassonet/core';
 import {
-  checkNumber,
+  classWeightSchema,
+  groupsSchema,
+  hiddenDimsSchema,
   ModelError,
   type OptimizerOptions,
-  optionsObject,
-  rejectUnknown,
-  resolveOptimizerOptions,
+  optimizerSchema,
 } from '@lassonet/model';
+import * as v from 'valibot';
 
-/**
- * Options every LassoNet estimator takes (docs/method.md, "Training at one penalty" and "The
- * regularization path"); defaults are the upstream package's.
- */
-export interface LassoNetOptions {
-  /** Sizes of the hidden layers. Default [100]. */
-  hiddenDims?: readonly number[];
-  /**
-   * The first lambda of the path, or 'auto': estimated from the dense model as the largest
-   * step penalty (on a doubling grid from 1e-6) whose repeated Hier-Prox keeps every feature,
-   * divided by the path learning rate and by 10. Default 'auto'.
-   */
-  lambdaStart?: 'auto' | number;
-  /** An explicit increasing lambda sequence; replaces lambdaStart and pathMultiplier. [] trains the dense model only. */
-  lambdaSeq?: readonly number[];
-  /** L2 penalty on the weights of every layer after the first. Default 0. */
-  gamma?: number;
-  /** L2 penalty on the skip weights. Default 0. */
-  gammaSkip?: number;
-  /** lambda_{k+1} = pathMultiplier · lambda_k. Default 1.02. */
-  pathMultiplier?: number;
-  /** Hierarchy multiplier: a feature's first-layer weights are bounded by M·||its skip weights||. Default 10. */
-  M?: number;
-  /** A partition of the features into groups that enter and leave together (group LassoNet). */
-  groups?: readonly (readonly number[])[];
-  /** Dropout probability on the hidden layers while training. Default 0. */
-  dropout?: number;
-  /** Minibatch size; each epoch shuffles and uses full batches only. Default: the full data. */
-  batchSize?: number;
-  /**
-   * Optimizer of the dense model and of the path, or one for both. Default
-   * [{ name: 'adam', learningRate: 1e-3 }, { name: 'sgd', learningRate: 1e-3, momentum: 0.9 }].
-   */
-  optimizer?: OptimizerOptions | readonly [OptimizerOptions, OptimizerOptions];
-  /** Most epochs for the dense model and for each lambda (or one number for both). Default [1000, 100]. */
-  nIters?: number | readonly [number, number];
-  /**
-   * Epochs without improvement before early stopping (dense, path); null or Infinity turns
-   * early stopping off. Default [100, 10].
-   */
-  patience?: number | null | readonly [number | null, number | null];
-  /** An epoch improves when the validation objective < tol · the best so far. Default 0.99. */
-  tol?: number;
-  /** Keep the weights with the best validation objective of each lambda instead of the last. Default false. */
-  backtrack?: boolean;
-  /**
-   * Fraction of the rows held out for early stopping; 0 uses the training data. Default 0.1
-   * (0 for Cox). Ignored when the validation data are given.
-   */
-  valSize?: number;
-  /** Seed of the initial weights, the validation split, the minibatches and dropout. Default 0. */
-  seed?: number;
-  /** 0: silent; 1: a line for the dense model, lambdaStart and every lambda (console.log). Default 0. */
-  verbose?: number;
+const integer = (min: number) => numberOption({ integer: true, min });
+
+/** One value for both phases, or a [dense, path] pair; parsed to the pair. */
+function pairOption<S extends v.GenericSchema>(item: S, message: string) {
+  return v.pipe(
+    v.union([item, v.strictTuple([item, item])], message),
+    v.transform((x): [v.InferOutput<S>, v.InferOutput<S>] =>
+      Array.isArray(x)
+        ? [x[0] as v.InferOutput<S>, x[1] as v.InferOutput<S>]
+        : [x as v.InferOutput<S>, x as v.InferOutput<S>],
+    ),
+  );
 }
 
-/** Options with every default filled in. */
-export interface ResolvedOptions {
-  hiddenDims: number[];
-  lambdaStart: 'auto' | number;
-  lambdaSeq: number[] | undefined;
-  gamma: number;
-  gammaSkip: number;
-  pathMultiplier: number;
-  M: number;
-  groups: number[][] | undefined;
-  dropout: number;
-  batchSize: number | undefined;
-  optimizer: [OptimizerOptions, OptimizerOptions];
-  nIters: [number, number];
-  patience: [number, number];
-  tol: number;
-  backtrack: boolean;
-  valSize: number;
-  seed: number;
-  verbose: number;
-}
+/** null or Infinity: no early stopping. */
+const patienceItem = v.pipe(
+  v.union(
+    [v.null(), v.literal(Number.POSITIVE_INFINITY), integer(1)],
+    'must be an integer >= 1, null or Infinity',
+  ),
+  v.transform((x) => x ?? Number.POSITIVE_INFINITY),
+);
 
-export const COMMON_OPTIONS = [
-  'hiddenDims',
-  'lambdaStart',
-  'lambdaSeq',
-  'gamma',
-  'gammaSkip',
-  'pathMultiplier',
-  'M',
-  'groups',
-  'dropout',
-  'batchSize',
-  'optimizer',
-  'nIters',
-  'patience',
-  'tol',
-  'backtrack',
-  'valSize',
-  'seed',
-  'verbose',
-] as const;
+const NON_DECREASING = 'must be non-decreasing';
 
-const DEFAULT_OPTIMIZERS: [OptimizerOptions, OptimizerOptions] = [
+const lambdaSeqSchema = v.pipe(
+  v.array(
+    numberOption({ above: 0 }),
+    'must be an array of penalties ([] trains the dense model only)',
+  ),
+  v.check((seq) => seq.every((x, k) => k === 0 || x >= (seq[k - 1] as number)), NON_DECREASING),
+);
+
+const DEFAULT_OPTIMIZERS: readonly [OptimizerOptions, OptimizerOptions] = [
   { name: 'adam', learningRate: 1e-3 },
   { name: 'sgd', learningRate: 1e-3, momentum: 0.9 },
 ];
 
-function fail(message: string): never {
-  throw new ModelError('INVALID_OPTION', message);
-}
-
-/** Checks that `options` is a plain object with known keys only; returns it as a record. */
-export function readOptionsObject(
-  options: unknown,
-  known: readonly string[],
-  where: string,
-): Record<string, unknown> {
-  const o = optionsObject(options as object | undefined, where) as Record<string, unknown>;
-  rejectUnknown(o, known, where);
-  return o;
-}
-
-/** A finite number in [min, max] (bounds inclusive unless `open`). */
-export const finiteNumber = checkNumber;
-
-/** A fraction in [0, 1). */
-function belowOne(name: string, value: unknown): number {
-  const v = finiteNumber(name, value, { min: 0 });
-  if (v >= 1) fail(`${name} must be in [0, 1), got ${v}.`);
-  return v;
-}
-
-function integer(name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    fail(`${name} must be an integer >= ${min}, got ${String(value)}.`);
-  }
-  return value;
-}
-
-/** A number or a [dense, path] pair, each checked by `check`. */
-function pair<T>(name: string, value: unknown, check: (label: string, v: unknown) => T): [T, T] {
-  if (Array.isArray(value)) {
-    if (value.length !== 2) {
-      fail(`${name} must be one value or a [dense, path] pair, got ${value.length} values.`);
-    }
-    return [check(`${name}[0]`, value[0]), check(`${name}[1]`, value[1])];
-  }
-  const v = check(name, value);
-  return [v, v];
-}
-
-function checkPatience(name: string, value: unknown): number {
-  if (value === null || value === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
-  return integer(name, value, 1);
-}
-
-function checkOptimizer(name: string, value: unknown): OptimizerOptions {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(`${name} must be an optimizer object such as { name: 'sgd', learningRate: 1e-3 }.`);
-  }
-  return resolveOptimizerOptions(value as OptimizerOptions, name);
-}
-
-function checkLambdaSeq(value: unknown): number[] {
-  if (!Array.isArray(value))
-    fail('lambdaSeq must be an array of penalties ([] trains the dense model only).');
-  value.forEach((v, k) => {
-    finiteNumber(`lambdaSeq[${k}]`, v, { min: 0, open: true });
-    if (k > 0 && (v as number) < (value[k - 1] as number)) {
-      fail(`lambdaSeq must be non-decreasing: lambdaSeq[${k}] = ${v} < lambdaSeq[${k - 1}].`);
-    }
-  });
-  return [...(value as number[])];
-}
-
 /**
- * Checks the options shared by every estimator and fills in the defaults. `valSizeDefault`
- * differs by task (Cox validates on the training data).
+ * The options every estimator takes (docs/method.md, "Training at one penalty" and "The
+ * regularization path"); defaults are the upstream package's. `valSize` defaults by task.
  */
-export function resolveOptions(
-  o: Record<string, unknown>,
-  valSizeDefault: number,
-): ResolvedOptions {
-  const hiddenDims = o.hiddenDims ?? [100];
-  if (!Array.isArray(hiddenDims) || hiddenDims.length === 0) {
-    fail(`hiddenDims must be a non-empty array of layer sizes, got ${JSON.stringify(hiddenDims)}.`);
-  }
-  for (const [l, h] of hiddenDims.entries()) integer(`hiddenDims[${l}]`, h, 1);
-  const lambdaStart = o.lambdaStart ?? 'auto';
-  if (lambdaStart !== 'auto') finiteNumber('lambdaStart', lambdaStart, { min: 0, open: true });
-  let groups: number[][] | undefined;
-  if (o.groups !== undefined) {
-    if (!Array.isArray(o.groups) || o.groups.some((g) => !Array.isArray(g))) {
-      throw new ModelError(
-        'INVALID_GROUPS',
-        'groups must be an array of arrays of feature indices.',
-      );
-    }
-    groups = (o.groups as number[][]).map((g) => [...g]);
-  }
-  const batchSize = o.batchSize === undefined ? undefined : integer('batchSize', o.batchSize, 1);
-  const verbose = integer('verbose', o.verbose ?? 0, 0);
-  const backtrack = o.backtrack ?? false;
-  if (typeof backtrack !== 'boolean')
-    fail(`backtrack must be true or false, got ${String(backtrack)}.`);
+function commonEntries(valSizeDefault: number) {
   return {
-    hiddenDims: [...(hiddenDims as number[])],
-    lambdaStart: lambdaStart as 'auto' | number,
-    lambdaSeq: o.lambdaSeq === undefined ? undefined : checkLambdaSeq(o.lambdaSeq),
-    gamma: finiteNumber('gamma', o.gamma ?? 0, { min: 0 }),
-    gammaSkip: finiteNumber('gammaSkip', o.gammaSkip ?? 0, { min: 0 }),
-    pathMultiplier: finiteNumber('pathMultiplier', o.pathMultiplier ?? 1.02, {
-      min: 1,
-      open: true,
-    }),
-    M: finiteNumber('M', o.M ?? 10, { min: 0, open: true }),
-    groups,
-    dropout: belowOne('dropout', o.dropout ?? 0),
-    batchSize,
-    optimizer:
-      o.optimizer === undefined
-        ? [{ ...DEFAULT_OPTIMIZERS[0] }, { ...DEFAULT_OPTIMIZERS[1] }]
-        : pair('optimizer', o.optimizer, checkOptimizer),
-    nIters: pair('nIters', o.nIters ?? [1000, 100], (name, v) => integer(name, v, 0)),
-    patience: pair('patience', o.patience === undefined ? [100, 10] : o.patience, checkPatience),
-    tol: finiteNumber('tol', o.tol ?? 0.99, { min: 0, max: 1 }),
-    backtrack,
-    valSize: belowOne('valSize', o.valSize ?? valSizeDefault),
-    seed: integer('seed', o.seed ?? 0, 0),
-    verbose,
+    /** Sizes of the hidden layers. Default [100]. */
+    hiddenDims: v.optional(hiddenDimsSchema, () => [100]),
+    /**
+     * The first lambda of the path, or 'auto': estimated from the dense model as the largest
+     * step penalty (on a doubling grid from 1e-6) whose repeated Hier-Prox keeps every feature,
+     * divided by the path learning rate and by 10. Default 'auto'.
+     */
+    lambdaStart: v.optional(
+      v.union([v.literal('auto'), numberOption({ above: 0 })], "must be 'auto' or a number > 0"),
+      'auto',
+    ),
+    /** An explicit increasing lambda sequence; replaces lambdaStart and pathMultiplier. [] trains the dense model only. */
+    lambdaSeq: v.optional(lambdaSeqSchema),
+    /** L2 penalty on the weights of every layer after the first. Default 0. */
+    gamma: v.optional(numberOption({ min: 0 }), 0),
+    /** L2 penalty on the skip weights. Default 0. */
+    gammaSkip: v.optional(numberOption({ min: 0 }), 0),
+    /** lambda_{k+1} = pathMultiplier · lambda_k. Default 1.02. */
+    pathMultiplier: v.optional(numberOption({ above: 1 }), 1.02),
+    /** Hierarchy multiplier: a feature's first-layer weights are bounded by M·||its skip weights||. Default 10. */
+    M: v.optional(numberOption({ above: 0 }), 10),
+    /** A partition of the features into groups that enter and leave together (group LassoNet). */
+    groups: v.optional(groupsSchema),
+    /** Dropout probability on the hidden layers while training. Default 0. */
+    dropout: v.optional(numberOption({ min: 0, below: 1 }), 0),
+    /** Minibatch size; each epoch shuffles and uses full batches only. Default: the full data. */
+    batchSize: v.optional(integer(1)),
+    /**
+     * Optimizer of the dense model and of the path, or one for both. Default
+     * [{ name: 'adam', learningRate: 1e-3 }, { name: 'sgd', learningRate: 1e-3, momentum: 0.9 }].
+     */
+    optimizer: v.optional(
+      pairOption(
+        optimizerSchema,
+        "must be an optimizer object such as { name: 'sgd', learningRate: 1e-3 }, or a [dense, path] pair of them",
+      ),
+      () => [...DEFAULT_OPTIMIZERS] as [OptimizerOptions, OptimizerOptions],
+    ),
+    /** Most epochs for the dense model and for each lambda (or one number for both). Default [1000, 100]. */
+    nIters: v.optional(
+      pairOption(integer(0), 'must be one value or a [dense, path] pair'),
+      () => [1000, 100] as [number, number],
+    ),
+    /**
+     * Epochs without improvement before early stopping (dense, path); null or Infinity turns
+     * early stopping off. Default [100, 10].
+     */
+    patience: v.optional(
+      pairOption(patienceItem, 'must be one value or a [dense, path] pair'),
+      () => [100, 10] as [number, number],
+    ),
+    /** An epoch improves when the validation objective < tol · the best so far. Default 0.99. */
+    tol: v.optional(numberOption({ min: 0, max: 1 }), 0.99),
+    /** Keep the weights with the best validation objective of each lambda instead of the last. Default false. */
+    backtrack: v.optional(booleanOption(), false),
+    /**
+     * Fraction of the rows held out for early stopping; 0 uses the training data. Default 0.1
+     * (0 for Cox). Ignored when the validation data are given.
+     */
+    valSize: v.optional(numberOption({ min: 0, below: 1 }), valSizeDefault),
+    /** Seed of the initial weights, the validation split, the minibatches and dropout. Default 0. */
+    seed: v.optional(integer(0), 0),
+    /** 0: silent; 1: a line for the dense model, lambdaStart and every lambda (console.log). Default 0. */
+    verbose: v.optional(integer(0), 0),
   };
 }
 
-/** Checks `groups` against the number of features once the data are known. */
-export function checkGroupsFor(groups: number[][] | undefined, nFeatures: number): void {
-  if (groups === undefined) return;
-  try {
-    checkGroups(groups, nFeatures);
-  } catch (error) {
-    if (error instanceof HierProxError) throw new ModelError('INVALID_GROUPS', error.message);
-    throw error;
-  }
+/** LassoNetRegressor and LassoNetIntervalRegressor. */
+export const regressorSchema = v.strictObject(commonEntries(0.1));
+
+export const classifierSchema = v.strictObject({
+  ...commonEntries(0.1),
+  /** A weight per class: the loss is the weighted mean (PyTorch's CrossEntropyLoss). */
+  classWeight: v.optional(
+    v.pipe(classWeightSchema, v.minLength(2, 'must be an array with one weight per class')),
+  ),
+});
+
+export const coxSchema = v.strictObject({
+  ...commonEntries(0),
+  /** How tied event times enter the partial likelihood: 'breslow' (default) or 'efron'. */
+  tieApproximation: v.optional(choiceOption(['breslow', 'efron']), 'breslow'),
+  // The partial likelihood couples every row: no minibatches.
+  // Typed as a number, like the other estimators' batchSize, so shared option objects fit.
+  batchSize: v.optional(
+    v.custom<number>(
+      () => false,
+      'must be left out: the partial likelihood couples every row, so LassoNetCoxRegressor trains on the full data',
+    ),
+  ),
+});
+
+/** Options every LassoNet estimator takes. */
+export type LassoNetOptions = v.InferInput<typeof regressorSchema>;
+export type LassoNetClassifierOptions = v.InferInput<typeof classifierSchema>;
+export type LassoNetCoxRegressorOptions = v.InferInput<typeof coxSchema>;
+
+/** Options with every default filled in. */
+export type ResolvedOptions = v.InferOutput<typeof regressorSchema> & {
+  classWeight?: number[] | undefined;
+  tieApproximation?: 'breslow' | 'efron';
+};
+
+/** Any estimator option schema: a strict object whose output is ResolvedOptions. */
+export type EstimatorSchema = v.StrictObjectSchema<v.ObjectEntries, undefined>;
+
+/** Parses estimator options once; groups get their own code. */
+export function parseEstimatorOptions(
+  schema: EstimatorSchema,
+  options: unknown,
+  where: string,
+): ResolvedOptions {
+  return parseOptions(schema, options, where, ModelError, {
+    groups: 'INVALID_GROUPS',
+  }) as ResolvedOptions;
+}
+
+/** A lambda sequence given to one call (path({ lambdaSeq })). */
+export function parseLambdaSeq(value: unknown, where: string): number[] {
+  const schema = v.strictObject({ lambdaSeq: lambdaSeqSchema });
+  return parseOptions(schema, { lambdaSeq: value }, where, ModelError).lambdaSeq;
 }

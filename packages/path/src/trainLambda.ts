@@ -34,9 +34,15 @@ export async function trainLambda(
   patience: number,
 ): Promise<PathStep> {
   const { net, train, val } = ctx;
-  const penalties = { lambda, gamma: ctx.gamma, gammaSkip: ctx.gammaSkip };
-  const stepOptions = { optimizer, M: ctx.M, ...penalties };
-  let current = await net.evaluate(val, penalties);
+  // Options are checked once here; the epochs below only run.
+  const trainer = net.trainer({
+    optimizer,
+    lambda,
+    gamma: ctx.gamma,
+    gammaSkip: ctx.gammaSkip,
+    M: ctx.M,
+  });
+  let current = await trainer.evaluate(val);
   const stopping = new EarlyStopping(current.objective, ctx.tol, patience);
   let best: { evaluation: Evaluation; weights: Tensor[] } | undefined = ctx.backtrack
     ? { evaluation: current, weights: snapshot(net) }
@@ -46,18 +52,18 @@ export async function trainLambda(
     while (epochs < nIters) {
       await ctx.pacer.tick();
       if (ctx.minibatches === undefined) {
-        net.step(train, stepOptions);
+        trainer.step(train);
       } else {
         for (const batch of ctx.minibatches.epoch()) {
           try {
-            net.step(batch, stepOptions);
+            trainer.step(batch);
           } finally {
             batch.dispose();
           }
         }
       }
       epochs++;
-      current = await net.evaluate(val, penalties);
+      current = await trainer.evaluate(val);
       const stop = stopping.update(current.objective);
       if (best !== undefined && current.objective < best.evaluation.objective) {
         tf.dispose(best.weights);
@@ -72,7 +78,7 @@ export async function trainLambda(
   } finally {
     if (best !== undefined) tf.dispose(best.weights);
   }
-  const onTrain = val === train ? current : await net.evaluate(train, penalties);
+  const onTrain = val === train ? current : await trainer.evaluate(train);
   const selected = net.inputMask();
   return {
     lambda,

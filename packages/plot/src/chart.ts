@@ -1,25 +1,44 @@
+import { describeBounds, inBounds, numberOption, parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import { parse, type Spec as VegaSpec, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { PIXELS } from './charts/common.js';
 import { PlotError } from './errors.js';
 import { isSingleView, panelsAt, singleViewAt } from './fitWidth.js';
 
-export interface PngOptions {
-  /** Width of the image in pixels. With `height`, the chart is scaled to fit and centred. */
-  width?: number;
-  height?: number;
-  /** Pixel density when no size is given: 2 for a sharp image on high-density screens. Default 1. */
-  scale?: number;
-}
+const imageSize = numberOption({ integer: true, above: 0 });
 
-export interface MountOptions {
+const pngSchema = v.strictObject({
+  /** Width of the image in pixels. With `height`, the chart is scaled to fit and centred. */
+  width: v.optional(imageSize),
+  height: v.optional(imageSize),
+  /** Pixel density when no size is given: 2 for a sharp image on high-density screens. Default 1. */
+  scale: v.optional(numberOption({ above: 0 }), 1),
+});
+
+export type PngOptions = v.InferInput<typeof pngSchema>;
+
+/** PNG options once checked, with the default scale. */
+export type PngSettings = v.InferOutput<typeof pngSchema>;
+
+const MOUNT_WIDTH = `must be 'container' or ${describeBounds(PIXELS)}`;
+
+const mountSchema = v.strictObject({
   /**
    * The width of the whole chart in pixels, or `'container'` for the element's width. A single
    * view is fitted by Vega-Lite's autosize (with `'container'` it also follows the window's
    * resizes); panels are measured and resized, and stacked when side by side they would be
    * narrower than 150 pixels. Default: the width the chart was made with.
    */
-  width?: number | 'container';
-}
+  width: v.optional(
+    v.custom<number | 'container'>(
+      (value) => value === 'container' || inBounds(value, PIXELS),
+      MOUNT_WIDTH,
+    ),
+  ),
+});
+
+export type MountOptions = v.InferInput<typeof mountSchema>;
 
 /** A chart: its Vega-Lite spec, and ways to render it. */
 export interface Chart {
@@ -34,7 +53,7 @@ export interface Chart {
 }
 
 /** Turns an SVG into PNG bytes; each entry point installs one. */
-export type Rasterizer = (svg: string, options: PngOptions) => Promise<Uint8Array>;
+export type Rasterizer = (svg: string, options: PngSettings) => Promise<Uint8Array>;
 
 let rasterizer: Rasterizer | undefined;
 
@@ -57,14 +76,14 @@ export function createChart(spec: TopLevelSpec): Chart {
         view.finalize();
       }
     },
-    async toPNG(options = {}) {
-      checkPngOptions(options);
+    async toPNG(options) {
+      const png = parseOptions(pngSchema, options, 'toPNG', PlotError);
       if (rasterizer === undefined) {
         throw new PlotError('NO_RASTERIZER', 'No PNG renderer is installed in this environment.');
       }
-      return rasterizer(await this.toSVG(), options);
+      return rasterizer(await this.toSVG(), png);
     },
-    async mount(element, options = {}) {
+    async mount(element, options) {
       const width = mountWidth(options, element);
       const shown =
         width === undefined
@@ -86,62 +105,19 @@ export function createChart(spec: TopLevelSpec): Chart {
   };
 }
 
-function mountWidth(options: MountOptions, element: HTMLElement): number | 'container' | undefined {
-  if (options === null || typeof options !== 'object') {
-    throw new PlotError('INVALID_OPTION', 'mount: options must be an object.');
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== 'width') {
-      throw new PlotError(
-        'UNKNOWN_OPTION',
-        `Unknown option '${key}' for mount. Known options: width.`,
-      );
-    }
-  }
-  const { width } = options;
-  if (width === 'container') {
-    // An element outside the page, or hidden, is 0 pixels wide: the chart would be empty.
-    if (element.clientWidth === 0) {
-      throw new PlotError(
-        'INVALID_OPTION',
-        "mount: width 'container' takes the element's width, but it is 0 pixels wide; put it in the page first, or give a width in pixels.",
-      );
-    }
-    return width;
-  }
-  if (
-    width !== undefined &&
-    (typeof width !== 'number' || !Number.isInteger(width) || width < 100 || width > 10000)
-  ) {
+function mountWidth(
+  options: MountOptions | undefined,
+  element: HTMLElement,
+): number | 'container' | undefined {
+  const { width } = parseOptions(mountSchema, options, 'mount', PlotError);
+  // An element outside the page, or hidden, is 0 pixels wide: the chart would be empty.
+  if (width === 'container' && element.clientWidth === 0) {
     throw new PlotError(
       'INVALID_OPTION',
-      `mount: width must be 'container' or an integer number of pixels in [100, 10000], got ${String(width)}.`,
+      "mount: width 'container' takes the element's width, but it is 0 pixels wide; put it in the page first, or give a width in pixels.",
     );
   }
   return width;
-}
-
-function checkPngOptions(options: PngOptions): void {
-  for (const key of Object.keys(options)) {
-    if (!['width', 'height', 'scale'].includes(key)) {
-      throw new PlotError(
-        'UNKNOWN_OPTION',
-        `Unknown option '${key}' for toPNG. Known options: width, height, scale.`,
-      );
-    }
-  }
-  for (const key of ['width', 'height', 'scale'] as const) {
-    const value = options[key];
-    if (
-      value !== undefined &&
-      (!Number.isFinite(value) || value <= 0 || (key !== 'scale' && !Number.isInteger(value)))
-    ) {
-      throw new PlotError(
-        'INVALID_OPTION',
-        `toPNG: ${key} must be a positive ${key === 'scale' ? 'number' : 'integer'}, got ${String(value)}.`,
-      );
-    }
-  }
 }
 
 /** The natural size of an SVG document from its width and height attributes. */

@@ -119,8 +119,8 @@ describe('mount() with a width', () => {
     const element = document.createElement('div');
     const chart = plotAccuracy(path, scores);
     for (const [options, code, message] of [
-      [{ width: 99 }, 'INVALID_OPTION', /width must be 'container' or an integer/],
-      [{ width: 'auto' }, 'INVALID_OPTION', /width must be 'container' or an integer/],
+      [{ width: 99 }, 'INVALID_OPTION', /width must be 'container' or an integer .*, got 99/],
+      [{ width: 'auto' }, 'INVALID_OPTION', /width must be 'container' or .*, got 'auto'/],
       [{ height: 300 }, 'UNKNOWN_OPTION', /Unknown option 'height' for mount/],
       [{ width: 'container' }, 'INVALID_OPTION', /it is 0 pixels wide; put it in the page/],
     ] as const) {

@@ -1,9 +1,9 @@
-import { fitSvg, type PngOptions, svgSize } from './chart.js';
+import { fitSvg, type PngSettings, svgSize } from './chart.js';
 
 /** SVG to PNG in a browser: the SVG is drawn as an image onto a canvas. */
-export async function rasterizeBrowser(svg: string, options: PngOptions): Promise<Uint8Array> {
+export async function rasterizeBrowser(svg: string, options: PngSettings): Promise<Uint8Array> {
   const natural = svgSize(svg);
-  const { scale = 1 } = options;
+  const { scale } = options;
   const width =
     options.width ??
     Math.round(

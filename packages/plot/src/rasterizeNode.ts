@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { fitSvg, type PngOptions } from './chart.js';
+import { fitSvg, type PngSettings } from './chart.js';
 
 const require = createRequire(import.meta.url);
 // The font ships with the package, so text renders the same on a machine without any fonts.
@@ -9,8 +9,8 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
 );
 
 /** SVG to PNG with resvg (native, no browser) and the bundled DejaVu Sans. */
-export async function rasterizeNode(svg: string, options: PngOptions): Promise<Uint8Array> {
-  const { width, height, scale = 1 } = options;
+export async function rasterizeNode(svg: string, options: PngSettings): Promise<Uint8Array> {
+  const { width, height, scale } = options;
   // Both sides given: exactly that size, the chart scaled to fit and centred. One side: the
   // other follows the chart's aspect ratio. Neither: the chart's own size times `scale`.
   const source = width !== undefined && height !== undefined ? fitSvg(svg, width, height) : svg;

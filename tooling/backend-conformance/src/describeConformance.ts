@@ -1,8 +1,9 @@
-import { type BackendAdapter, hostView, tf, useBackend } from '@lassonet/backend';
+import { type BackendAdapter, tf, useBackend } from '@lassonet/backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cases } from './cases/index.js';
 import type { Tolerance } from './check.js';
 import { checkCase } from './checkCase.js';
+import { describeHostKernels } from './hostKernels.js';
 
 /**
  * Registers the conformance suite for one adapter: activates it, then runs every case on it,
@@ -27,29 +28,6 @@ export function describeConformance(adapter: BackendAdapter, options: Tolerance 
       });
     }
 
-    it(`hostView: ${adapter.hostView ? "a view of the tensor's own storage" : 'undefined'}`, () => {
-      const x = tf.tensor2d([
-        [1, 2, 3],
-        [4, 5, 6],
-      ]);
-      const labels = tf.tensor1d([1, 0, 2], 'int32');
-      const view = hostView(x);
-      if (adapter.hostView === undefined) {
-        expect(view).toBeUndefined();
-      } else {
-        expect(Array.from(view ?? [])).toEqual([1, 2, 3, 4, 5, 6]);
-        expect(view).toBeInstanceOf(Float32Array);
-        expect(hostView(labels)).toBeInstanceOf(Int32Array);
-        // Writing to a fresh tensor's view changes the tensor itself: no copy in between.
-        const fresh = tf.fill([2, 2], 0);
-        const freshView = hostView(fresh);
-        freshView?.set([9, 8, 7, 6]);
-        expect(Array.from(fresh.dataSync())).toEqual([9, 8, 7, 6]);
-        fresh.dispose();
-      }
-      x.dispose();
-      expect(hostView(x), 'a disposed tensor has no view').toBeUndefined();
-      labels.dispose();
-    });
+    describeHostKernels(adapter);
   });
 }

@@ -6,7 +6,7 @@ export { type CaseVerdict, checkCase } from './checkCase.js';
 export { describeConformance } from './describeConformance.js';
 export * from './inputs.js';
 export { at, column, fromFunction, type Matrix, matrix, row } from './matrix.js';
-export { mulberry32, Random } from './random.js';
+export { Random } from './random.js';
 export * as reference from './reference.js';
 export { fromMatrix, fromScalar, fromVector, read, type TensorData } from './tensorData.js';
 export type { CaseOutput, CaseResult, ConformanceCase, TF } from './types.js';

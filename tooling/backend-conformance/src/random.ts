@@ -1,2 +1,2 @@
-// The suite's inputs come from the same seeded generator users get from @lassonet/datasets.
-export { mulberry32, Random } from '@lassonet/datasets';
+// The suite's inputs come from the same seeded generator the LassoNet packages use.
+export { Random } from '@lassonet/core';

@@ -7,7 +7,7 @@ const here = join(repoRoot, 'tooling/package-tests');
 
 // Adapters export themselves by name and as default; the other packages their main API.
 const EXPECTED_EXPORTS: Record<string, string[]> = {
-  '@lassonet/backend': ['tf', 'useBackend', 'backendName', 'hostView'],
+  '@lassonet/backend': ['tf', 'useBackend', 'backendName', 'defineHostKernel', 'denseRelu'],
   '@lassonet/hier-prox': ['hierProx', 'hierProxInPlace', 'hierProxArrays', 'firstDropPenalty'],
   '@lassonet/datasets': ['loadMice', 'loadMiceSplit', 'csvToMatrix', 'kFold', 'defaultCacheDir'],
   '@lassonet/model': ['LassoNet', 'ModelOptimizer', 'crossEntropy', 'coxLoss', 'concordanceIndex'],
@@ -18,9 +18,12 @@ const EXPECTED_EXPORTS: Record<string, string[]> = {
     'ModelError',
     'LassoNetClassifierCV',
     'stabilitySelection',
-    'runPathTasks',
+    'StabilitySelection',
+    'ESTIMATORS',
+    'loadEstimator',
     'defaultWorkers',
   ],
+  '@lassonet/core': ['LassoNetError', 'parseOptions', 'Random'],
   '@lassonet/plot': ['plotPath', 'plotAccuracy', 'plotCV', 'plotStability', 'plotImportances'],
 };
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LassoNetError } from '@lassonet/core';
 import type { DemoSettings } from '../core/settings.js';
 
 export const USAGE = `Usage: pnpm demo [options]
@@ -41,8 +42,10 @@ export interface CliOptions extends DemoSettings {
 }
 
 /** A bad command line: the message is printed with the usage, and the exit code is 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+export class UsageError extends LassoNetError<'USAGE'> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('USAGE', message, options);
+  }
 }
 
 export function parseCli(argv: readonly string[]): CliOptions {

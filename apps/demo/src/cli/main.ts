@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { BackendError, useBackend } from '@lassonet/backend';
+import { useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
+import { isLassoNetError } from '@lassonet/core';
 import { DatasetError, loadMiceSplit, type MiceSource } from '@lassonet/datasets';
 import { type DemoCV, runDemoCV } from '../core/demoCV.js';
 import { runDemoPath } from '../core/demoPath.js';
@@ -9,7 +10,7 @@ import { type DemoStability, runDemoStability } from '../core/demoStability.js';
 import { refitProtocol } from '../core/refit.js';
 import type { DemoSummary } from '../core/summary.js';
 import { parseCli, USAGE, UsageError } from './args.js';
-import { OutputError, prepareOutDir, writeOutputs } from './outputs.js';
+import { prepareOutDir, writeOutputs } from './outputs.js';
 import { PathProgress } from './progress.js';
 import { cvReport, pathTable, protocolTable, selectedProteins, stabilityReport } from './report.js';
 
@@ -133,16 +134,6 @@ function dataSource(source: MiceSource): string {
     : (source.location ?? source.kind);
 }
 
-/** Errors the user can fix: one line, exit code 2. */
-function isInputError(error: unknown): boolean {
-  return (
-    error instanceof UsageError ||
-    error instanceof OutputError ||
-    error instanceof DatasetError ||
-    error instanceof BackendError
-  );
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -155,6 +146,7 @@ main(process.argv.slice(2)).then(
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(error instanceof UsageError ? `${message} (see --help)` : message);
-    process.exitCode = isInputError(error) ? 2 : 1;
+    // Every LassoNet error names a problem with the input: one line, exit code 2.
+    process.exitCode = isLassoNetError(error) ? 2 : 1;
   },
 );

@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { LassoNetError } from '@lassonet/core';
 import type { CVResult, StabilitySelectionResult } from '@lassonet/path';
 import { plotAccuracy, plotCV, plotPath, plotStability } from '@lassonet/plot';
 import type { DemoSummary } from '../core/summary.js';
@@ -14,8 +15,10 @@ export const OUTPUT_FILES = {
 } as const;
 
 /** A directory that cannot be written to, or a file where it should be. */
-export class OutputError extends Error {
-  override name = 'OutputError';
+export class OutputError extends LassoNetError<'UNWRITABLE_OUTPUT'> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('UNWRITABLE_OUTPUT', message, options);
+  }
 }
 
 /** Creates the directory and proves it writable before any training time is spent. */

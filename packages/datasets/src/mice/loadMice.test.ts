@@ -208,7 +208,9 @@ describe('loadMice: where the file comes from', () => {
   it('rejects an unknown source, and a url with the packaged copy', async () => {
     const [code, message] = await codeOf(loadMice({ source: 'web' as never }));
     expect(code).toBe('INVALID_OPTION');
-    expect(message).toBe('source must be one of auto, package, download; got "web".');
+    expect(message).toBe(
+      "loadMice: source must be one of 'auto', 'package', 'download', got 'web'.",
+    );
     const [withUrl] = await codeOf(loadMice({ source: 'package', url: `${base}/mice.csv` }));
     expect(withUrl).toBe('INVALID_OPTION');
     // A source named explicitly is never silently replaced by another one.

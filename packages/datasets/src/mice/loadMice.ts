@@ -1,4 +1,6 @@
-import { DatasetError, rejectUnknownOptions } from '../errors.js';
+import { choiceOption, parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
+import { DatasetError } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
 import { MICE_SHA256, MICE_URL } from './miceFile.js';
 import { checkPackagedMice, damagedCopy, isGzip, packagedMiceUrl } from './packagedMice.js';
@@ -15,31 +17,49 @@ export interface LoadedMice extends MiceData {
   source: MiceSource;
 }
 
+const SOURCES = ['auto', 'package', 'download'] as const;
+
 /**
  * Where the data come from when no `text`, `file`, `path` or `url` is given: `'auto'` (local
  * copies first, then the copy shipped with the package), `'package'` (that copy only) or
  * `'download'` (the upstream copy, checked against its SHA-256).
  */
-export type MiceSourceOption = 'auto' | 'package' | 'download';
+export type MiceSourceOption = (typeof SOURCES)[number];
 
-export interface BrowserMiceOptions {
+/** The option schemas both loaders share (the Node loader adds `path`, `dataDir` and `cacheDir`). */
+export const miceOptions = {
+  text: v.optional(v.string('must be the file contents as a string')),
+  file: v.optional(
+    v.custom<Blob>(
+      (value) => typeof Blob !== 'undefined' && value instanceof Blob,
+      'must be a File or Blob',
+    ),
+  ),
+  url: v.optional(v.string('must be a URL string')),
+  sha256: v.optional(
+    v.union([v.string(), v.literal(false)], 'must be a SHA-256 as hex digits, or false'),
+    MICE_SHA256,
+  ),
+  source: v.optional(choiceOption(SOURCES), 'auto'),
+};
+
+const browserMiceSchema = v.strictObject({
   /** The file's contents, already read. */
-  text?: string;
+  text: miceOptions.text,
   /** A `File` the user picked or dropped, or any `Blob`. */
-  file?: Blob;
+  file: miceOptions.file,
   /** Download from this URL, checked against `sha256`. */
-  url?: string;
+  url: miceOptions.url,
   /** Expected SHA-256 of a download (a mirror must serve the same file); `false` skips the check. Default: MICE_SHA256. */
-  sha256?: string | false;
+  sha256: miceOptions.sha256,
   /**
    * Default 'auto': the copy shipped with the package (`'package'`: that copy only, with no
    * `text`, `file` or `url`). `'download'` fetches MICE_URL (or `url`).
    */
-  source?: MiceSourceOption;
-}
+  source: miceOptions.source,
+});
 
-const BROWSER_OPTIONS = ['text', 'file', 'url', 'sha256', 'source'];
-const SOURCES: readonly MiceSourceOption[] = ['auto', 'package', 'download'];
+export type BrowserMiceOptions = v.InferInput<typeof browserMiceSchema>;
 
 /**
  * Loads the MICE protein data in a browser or worker: from `text` or a `File`/`Blob`, else the
@@ -47,14 +67,14 @@ const SOURCES: readonly MiceSourceOption[] = ['auto', 'package', 'download'];
  * or with `source: 'download'` or a `url`, a checked download. Under Node the package's entry
  * point has a `loadMice` that also reads files and keeps a download cache.
  */
-export async function loadMice(options: BrowserMiceOptions = {}): Promise<LoadedMice> {
-  rejectUnknownOptions(options, BROWSER_OPTIONS, 'loadMice');
-  const source = sourceOption(options);
-  const direct = await readDirect(options);
+export async function loadMice(options?: BrowserMiceOptions): Promise<LoadedMice> {
+  const parsed = parseOptions(browserMiceSchema, options, 'loadMice', DatasetError);
+  checkSource(parsed);
+  const direct = await readDirect(parsed);
   if (direct !== undefined) return direct;
-  if (source === 'download' || options.url !== undefined) {
-    const url = options.url ?? MICE_URL;
-    const bytes = await fetchVerified(url, expectedSha256(options));
+  if (parsed.source === 'download' || parsed.url !== undefined) {
+    const url = parsed.url ?? MICE_URL;
+    const bytes = await fetchVerified(url, expectedSha256(parsed));
     const text = new TextDecoder().decode(bytes);
     return { ...parseMice(text), source: { kind: 'url', location: url } };
   }
@@ -64,23 +84,17 @@ export async function loadMice(options: BrowserMiceOptions = {}): Promise<Loaded
 }
 
 /**
- * The `source` option, checked against the other options: a source asked for by name must not
- * be silently overridden by `text`, `file` or `path` (or, for `'package'`, by `url`).
+ * Checks `source` against the other options: a source asked for by name must not be silently
+ * overridden by `text`, `file` or `path` (or, for `'package'`, by `url`).
  */
-export function sourceOption(options: {
-  source?: unknown;
-  text?: unknown;
-  file?: unknown;
-  path?: unknown;
-  url?: unknown;
-}): MiceSourceOption {
-  const source = options.source ?? 'auto';
-  if (!SOURCES.includes(source as MiceSourceOption)) {
-    throw new DatasetError(
-      'INVALID_OPTION',
-      `source must be one of ${SOURCES.join(', ')}; got ${JSON.stringify(source)}.`,
-    );
-  }
+export function checkSource(options: {
+  source: MiceSourceOption;
+  text?: string;
+  file?: Blob;
+  path?: string;
+  url?: string;
+}): void {
+  const { source } = options;
   const others = source === 'package' ? DIRECT : source === 'download' ? LOCAL : [];
   const given = others.filter((key) => options[key] !== undefined);
   if (given.length > 0) {
@@ -91,7 +105,6 @@ export function sourceOption(options: {
       `source: '${source}' ${what}; it cannot be combined with ${given.join(' or ')}.`,
     );
   }
-  return source as MiceSourceOption;
 }
 
 const LOCAL = ['text', 'file', 'path'] as const;
@@ -137,15 +150,9 @@ export async function readDirect(options: {
     );
   }
   if (options.text !== undefined) {
-    if (typeof options.text !== 'string') {
-      throw new DatasetError('INVALID_OPTION', 'text must be the file contents as a string.');
-    }
     return { ...parseMice(options.text), source: { kind: 'text' } };
   }
   if (options.file !== undefined) {
-    if (typeof Blob === 'undefined' || !(options.file instanceof Blob)) {
-      throw new DatasetError('INVALID_OPTION', 'file must be a File or Blob.');
-    }
     const name = 'name' in options.file ? String(options.file.name) : undefined;
     return {
       ...parseMice(await options.file.text()),
@@ -156,6 +163,6 @@ export async function readDirect(options: {
 }
 
 /** A mirror must serve the very same file, so every URL is checked unless told otherwise. */
-export function expectedSha256(options: { sha256?: string | false }): string | undefined {
-  return options.sha256 === false ? undefined : (options.sha256 ?? MICE_SHA256);
+export function expectedSha256(options: { sha256: string | false }): string | undefined {
+  return options.sha256 === false ? undefined : options.sha256;
 }

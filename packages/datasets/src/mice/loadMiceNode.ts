@@ -2,47 +2,51 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DatasetError, rejectUnknownOptions } from '../errors.js';
+import { parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
+import { DatasetError } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
 import {
+  checkSource,
   expectedSha256,
   type LoadedMice,
-  type MiceSourceOption,
+  miceOptions,
   readDirect,
-  sourceOption,
 } from './loadMice.js';
 import { MICE_FILE_NAME, MICE_URL } from './miceFile.js';
 import { readPackagedMice } from './packagedMiceNode.js';
 import { parseMice } from './parseMice.js';
 import { sha256Hex } from './sha256.js';
 
-export interface MiceOptions {
+const directory = v.string('must be a directory path');
+
+const miceSchema = v.strictObject({
   /** Read this file and nothing else. */
-  path?: string;
+  path: v.optional(v.string('must be a file path')),
   /** The file's contents, already read. */
-  text?: string;
+  text: miceOptions.text,
   /** A `Blob` (Node has them too). */
-  file?: Blob;
+  file: miceOptions.file,
   /**
    * With `source: 'auto'`, a directory whose Data_Cortex_Nuclear.csv is used when it exists.
    * Default: $LASSONET_DATA_DIR; `null` skips it.
    */
-  dataDir?: string | null;
+  dataDir: v.optional(v.nullable(directory)),
   /**
    * Default 'auto': `dataDir` when it holds the file, else the copy shipped with the package
    * (never the network). `'package'`: that copy only. `'download'`: the cache, else a download.
    * `'package'` and `'download'` take no `text`, `file` or `path` (and `'package'` no `url`).
    */
-  source?: MiceSourceOption;
+  source: miceOptions.source,
   /** Download from this URL (implies `source: 'download'`). Default: the upstream copy (MICE_URL). */
-  url?: string;
+  url: miceOptions.url,
   /** The download cache. Default: $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
-  cacheDir?: string;
+  cacheDir: v.optional(directory),
   /** Expected SHA-256 of a download; `false` skips the check. Default: MICE_SHA256. */
-  sha256?: string | false;
-}
+  sha256: miceOptions.sha256,
+});
 
-const OPTIONS = ['path', 'text', 'file', 'dataDir', 'source', 'url', 'cacheDir', 'sha256'];
+export type MiceOptions = v.InferInput<typeof miceSchema>;
 
 /** $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
 export function defaultCacheDir(): string {
@@ -58,9 +62,10 @@ export function defaultCacheDir(): string {
  * from the cache or a download checked against its SHA-256 and written to the cache atomically,
  * so a failed or corrupted download never leaves a file there.
  */
-export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
-  rejectUnknownOptions(options, OPTIONS, 'loadMice');
-  const source = sourceOption(options);
+export async function loadMice(input?: MiceOptions): Promise<LoadedMice> {
+  const options = parseOptions(miceSchema, input, 'loadMice', DatasetError);
+  const { source } = options;
+  checkSource(options);
   const direct = await readDirect(options);
   if (direct !== undefined) return direct;
 
@@ -87,7 +92,7 @@ export async function loadMice(options: MiceOptions = {}): Promise<LoadedMice> {
 }
 
 /** The cache when it holds the right file, else a checked download that is then cached. */
-async function loadDownloaded(options: MiceOptions): Promise<LoadedMice> {
+async function loadDownloaded(options: v.InferOutput<typeof miceSchema>): Promise<LoadedMice> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const cached = join(cacheDir, MICE_FILE_NAME);
   const sha256 = expectedSha256(options);

@@ -49,4 +49,11 @@ describe('miceSplit: the seed demo protocol', () => {
     expect(loaded.XTrain).toEqual(direct.XTrain);
     expect(loaded.XTest).toHaveLength(270);
   });
+
+  it('checks the split options, before loading anything', async () => {
+    await expect(loadMiceSplit({ path: '/no/such/file', seed: 0.5 })).rejects.toThrow(
+      /^loadMiceSplit: seed must be an integer with \|seed\| < 2\^53, got 0.5\.$/,
+    );
+    expect(() => miceSplit(data, { testSize: 0 })).toThrow(/miceSplit: testSize must be/);
+  });
 });

@@ -1,14 +1,20 @@
+import { parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
+import { DatasetError } from '../errors.js';
 import { MinMaxScaler, type MinMaxScalerParams } from '../scalers.js';
-import { trainTestSplit } from '../split.js';
+import { seedOption } from '../seed.js';
+import { testSizeOption, trainTestSplit } from '../split.js';
 import type { LoadedMice, MiceSource } from './loadMice.js';
 import type { MiceData } from './parseMice.js';
 
-export interface MiceSplitOptions {
+const miceSplitSchema = v.strictObject({
   /** Seeds the shuffle. Default 0. */
-  seed?: number;
+  seed: seedOption(),
   /** Fraction (or count) of rows held out. Default 0.2. */
-  testSize?: number;
-}
+  testSize: testSizeOption,
+});
+
+export type MiceSplitOptions = v.InferInput<typeof miceSplitSchema>;
 
 export interface MiceSplit {
   XTrain: number[][];
@@ -29,11 +35,9 @@ export interface MiceSplit {
  * column to [0, 1] with minima and maxima of the training rows only (test values may fall
  * slightly outside).
  */
-export function miceSplit(data: MiceData, options: MiceSplitOptions = {}): MiceSplit {
-  const split = trainTestSplit(data.X, data.y, {
-    seed: options.seed ?? 0,
-    testSize: options.testSize ?? 0.2,
-  });
+export function miceSplit(data: MiceData, options?: MiceSplitOptions): MiceSplit {
+  const { seed, testSize } = parseOptions(miceSplitSchema, options, 'miceSplit', DatasetError);
+  const split = trainTestSplit(data.X, data.y, { seed, testSize });
   const scaler = new MinMaxScaler().fit(split.XTrain);
   return {
     XTrain: scaler.transform(split.XTrain),
@@ -57,13 +61,9 @@ export function withMiceSplit<O extends object>(
 ): (options?: O & MiceSplitOptions) => Promise<MiceSplit & { source: MiceSource }> {
   return async (options = {} as O & MiceSplitOptions) => {
     const { seed, testSize, ...loadOptions } = options;
+    // Checked before loading, which may download.
+    const split = parseOptions(miceSplitSchema, { seed, testSize }, 'loadMiceSplit', DatasetError);
     const data = await load(loadOptions as O);
-    return {
-      ...miceSplit(data, {
-        ...(seed === undefined ? {} : { seed }),
-        ...(testSize === undefined ? {} : { testSize }),
-      }),
-      source: data.source,
-    };
+    return { ...miceSplit(data, split), source: data.source };
   };
 }

@@ -75,7 +75,11 @@ export function parseMice(text: string): MiceData {
 
   // Values with NaN where empty (every other cell must be a number); then the group means over
   // the non-empty cells.
-  const { X } = tableToMatrix(table, { exclude: [...NON_FEATURES], missing: 'keep' });
+  const { X } = tableToMatrix(table, {
+    exclude: [...NON_FEATURES],
+    targetType: 'auto',
+    missing: 'keep',
+  });
   const sums = new Map<string, { sum: number[]; count: number[] }>();
   X.forEach((values, r) => {
     const key = groups[r] as string;

@@ -6,6 +6,7 @@ import {
   type HierProxMethod,
   hierProx,
   hierProxInPlace,
+  prepareHierProx,
   selectedFeatures,
   selectedMask,
   skipNorms,
@@ -162,6 +163,37 @@ export function describeHierProx({ backend, values, methods }: SuiteOptions): vo
           const before = tf.memory().numTensors;
           for (let i = 0; i < 10; i++) run();
           expect(tf.memory().numTensors).toBe(before);
+          tf.dispose([s, h]);
+        });
+
+        it('a prepared operator gives what hierProxInPlace gives, step after step', async () => {
+          const random = new Random(19);
+          const { skip, hidden } = randomWeights(random, { nFeatures: 9, nOutputs: 2, nHidden: 6 });
+          const groups = randomGroups(random, 9, 4);
+          const prox = prepareHierProx({ M: 3, lambdaBar: 0.01, groups, method });
+          const s = tf.variable(tf.tensor2d(skip));
+          const h = tf.variable(tf.tensor2d(hidden));
+          let expected = { skip, hidden };
+          const before = tf.memory().numTensors;
+          for (const lambda of [0.05, 0.1]) {
+            prox.step(s, h, lambda);
+            expected = referenceHierProx(expected.skip, expected.hidden, {
+              lambda,
+              lambdaBar: 0.01,
+              M: 3,
+              groups,
+            });
+          }
+          prox.step(s, h, 0.02, 0);
+          expected = referenceHierProx(expected.skip, expected.hidden, {
+            lambda: 0.02,
+            lambdaBar: 0,
+            M: 3,
+            groups,
+          });
+          expect(tf.memory().numTensors).toBe(before);
+          expectClose((await s.array()) as Rows, expected.skip, 'prepared skip');
+          expectClose((await h.array()) as Rows, expected.hidden, 'prepared hidden');
           tf.dispose([s, h]);
         });
 

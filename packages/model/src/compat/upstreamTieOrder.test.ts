@@ -1,6 +1,6 @@
-import { Random } from '@lassonet/datasets';
+import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
-import { libstdcxxSort, upstreamOrder } from './upstreamOrder.js';
+import { libstdcxxSort, upstreamOrder } from './upstreamTieOrder.js';
 
 function identity(n: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => i);

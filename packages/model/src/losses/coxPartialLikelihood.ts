@@ -1,7 +1,7 @@
 import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
 import { ModelError } from '../errors.js';
-import { optionsObject, rejectUnknown } from '../options.js';
-import { type CoxOptions, CoxTarget } from '../survival/coxLoss.js';
+import { parseModelOptions } from '../options.js';
+import { type CoxOptions, CoxTarget, coxOptionsSchema } from '../survival/coxLoss.js';
 import type { Loss, LossGradient, Target } from './target.js';
 
 /** Survival targets, one row per sample: [duration, event] with event 1 (observed) or 0 (censored). */
@@ -13,9 +13,8 @@ export type SurvivalTargets = readonly (readonly number[])[];
  * concordance index.
  */
 export function coxPartialLikelihood(options?: CoxOptions): Loss<SurvivalTargets> {
-  const o = optionsObject(options, 'coxPartialLikelihood');
-  rejectUnknown(o, ['ties', 'riskSet'], 'coxPartialLikelihood');
-  return { kind: 'cox', target: (y, nOutputs) => new CoxLossTarget(y, nOutputs, { ...o }) };
+  const o = parseModelOptions(coxOptionsSchema, options, 'coxPartialLikelihood');
+  return { kind: 'cox', target: (y, nOutputs) => new CoxLossTarget(y, nOutputs, o) };
 }
 
 /** Splits [duration, event] rows into two columns, checking their shape. */

@@ -1,21 +1,29 @@
 import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
+import { numberOption } from '@lassonet/core';
+import * as v from 'valibot';
 import { ModelError } from '../errors.js';
-import { optionsObject, rejectUnknown } from '../options.js';
+import { parseModelOptions } from '../options.js';
 import type { Loss, LossGradient, Target } from './target.js';
 
-export interface CrossEntropyOptions {
+/** One weight per class, each finite and >= 0. */
+export const classWeightSchema = v.array(
+  numberOption({ min: 0 }),
+  'must be an array with one weight per class',
+);
+
+const crossEntropySchema = v.strictObject({
   /** A weight per class (length nOutputs, finite, >= 0): the loss is the weighted mean, as in PyTorch. */
-  classWeight?: readonly number[];
-}
+  classWeight: v.optional(classWeightSchema),
+});
+
+export type CrossEntropyOptions = v.InferInput<typeof crossEntropySchema>;
 
 /** Class labels 0..K-1, one per sample. */
 export type ClassLabels = readonly number[] | Int32Array;
 
 /** Softmax cross-entropy, optionally class-weighted (PyTorch's CrossEntropyLoss). Score: accuracy. */
 export function crossEntropy(options?: CrossEntropyOptions): Loss<ClassLabels> {
-  const o = optionsObject(options, 'crossEntropy');
-  rejectUnknown(o, ['classWeight'], 'crossEntropy');
-  const classWeight = o.classWeight === undefined ? undefined : [...o.classWeight];
+  const { classWeight } = parseModelOptions(crossEntropySchema, options, 'crossEntropy');
   return {
     kind: 'crossEntropy',
     target: (y, nOutputs) => new CrossEntropyTarget(y, nOutputs, classWeight),
@@ -50,14 +58,6 @@ class CrossEntropyTarget implements Target {
           `classWeight has ${classWeight.length} entries but there are ${nOutputs} classes.`,
         );
       }
-      classWeight.forEach((w, k) => {
-        if (!Number.isFinite(w) || w < 0) {
-          throw new ModelError(
-            'INVALID_OPTION',
-            `classWeight[${k}] must be a finite number >= 0, got ${String(w)}.`,
-          );
-        }
-      });
     }
     const labels = new Int32Array(n);
     const weights = new Float32Array(n);

@@ -1,4 +1,4 @@
-import { Random } from '@lassonet/datasets';
+import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
 import { coxFixtures } from '../test-utils/referenceValues.js';
 import { thrown } from '../test-utils/thrown.js';
@@ -222,7 +222,9 @@ describe('concordanceIndex input checks', () => {
       concordanceIndex([1, 2], [1, 2], [1, 0], { method: 'x' } as unknown as ConcordanceOptions),
     );
     expect(unknown.code).toBe('UNKNOWN_OPTION');
-    expect(unknown.message).toBe("concordanceIndex: unknown option 'method'; known options: ties.");
+    expect(unknown.message).toBe(
+      "Unknown option 'method' for concordanceIndex. Known options: ties.",
+    );
     const bad = thrown(() =>
       concordanceIndex([1, 2], [1, 2], [1, 0], {
         ties: 'harrell',
@@ -230,7 +232,7 @@ describe('concordanceIndex input checks', () => {
     );
     expect(bad.code).toBe('INVALID_OPTION');
     expect(bad.message).toBe(
-      "concordanceIndex: option ties must be 'standard' or 'upstream', got 'harrell'.",
+      "concordanceIndex: ties must be one of 'standard', 'upstream', got 'harrell'.",
     );
   });
 });

@@ -1,10 +1,8 @@
+import { choiceOption } from '@lassonet/core';
+import * as v from 'valibot';
 import { ModelError } from '../errors.js';
-import {
-  checkFinite,
-  checkLengths,
-  checkSurvivalTargets,
-  readChoices,
-} from './validateSurvival.js';
+import { parseModelOptions } from '../options.js';
+import { checkFinite, checkLengths, checkSurvivalTargets } from './validateSurvival.js';
 
 /**
  * Which pairs count. `'standard'`: Harrell's C (as in pysurvival): pairs (i, j) with an event at
@@ -13,12 +11,12 @@ import {
  */
 export type ConcordanceTies = 'standard' | 'upstream';
 
-export interface ConcordanceOptions {
+const concordanceSchema = v.strictObject({
   /** Default `'standard'`. */
-  ties?: ConcordanceTies;
-}
+  ties: v.optional(choiceOption(['standard', 'upstream']), 'standard'),
+});
 
-const CONCORDANCE_OPTIONS = { ties: ['standard', 'upstream'] } as const;
+export type ConcordanceOptions = v.InferInput<typeof concordanceSchema>;
 
 /**
  * The concordance index of predicted risks (higher risk, earlier event): the share of comparable
@@ -45,7 +43,7 @@ export function concordanceIndex(
   ]);
   checkFinite(where, 'risk', risk);
   checkSurvivalTargets(where, time, event, { durations: 'time', events: 'event' });
-  const { ties } = readChoices(where, options, CONCORDANCE_OPTIONS);
+  const { ties } = parseModelOptions(concordanceSchema, options, where);
 
   const rank = riskRanks(risk);
   const counts = new Fenwick(n);

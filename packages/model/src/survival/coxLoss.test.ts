@@ -1,9 +1,9 @@
-import { Random } from '@lassonet/datasets';
+import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
+import { upstreamOrder } from '../compat/upstreamTieOrder.js';
 import { type CoxFixture, coxFixtures } from '../test-utils/referenceValues.js';
 import { thrown } from '../test-utils/thrown.js';
 import { type CoxOptions, CoxTarget, type CoxTies, coxLoss } from './coxLoss.js';
-import { upstreamOrder } from './upstreamOrder.js';
 
 const TIES: readonly CoxTies[] = ['breslow', 'efron'];
 const MODES = [
@@ -469,20 +469,22 @@ describe('coxLoss input checks', () => {
   it('rejects unknown options', () => {
     const error = thrown(() => coxLoss([0], [1], [1], { tie: 'efron' } as unknown as CoxOptions));
     expect(error.code).toBe('UNKNOWN_OPTION');
-    expect(error.message).toBe("coxLoss: unknown option 'tie'; known options: ties, riskSet.");
+    expect(error.message).toBe(
+      "Unknown option 'tie' for coxLoss (did you mean 'ties'?). Known options: ties, riskSet.",
+    );
   });
 
   it('rejects bad option values', () => {
     const ties = thrown(() => coxLoss([0], [1], [1], { ties: 'exact' } as unknown as CoxOptions));
     expect(ties.code).toBe('INVALID_OPTION');
-    expect(ties.message).toBe("coxLoss: option ties must be 'breslow' or 'efron', got 'exact'.");
+    expect(ties.message).toBe("coxLoss: ties must be one of 'breslow', 'efron', got 'exact'.");
     const riskSet = thrown(() => new CoxTarget([1], [1], { riskSet: 1 } as unknown as CoxOptions));
     expect(riskSet.code).toBe('INVALID_OPTION');
     expect(riskSet.message).toBe(
-      "CoxTarget: option riskSet must be 'standard' or 'upstream', got 1.",
+      "CoxTarget: riskSet must be one of 'standard', 'upstream', got 1.",
     );
     const notObject = thrown(() => coxLoss([0], [1], [1], null as unknown as CoxOptions));
     expect(notObject.code).toBe('INVALID_OPTION');
-    expect(notObject.message).toBe('coxLoss: options must be an object, got null.');
+    expect(notObject.message).toBe('The options of coxLoss must be an object, got null.');
   });
 });

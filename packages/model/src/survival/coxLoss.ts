@@ -1,11 +1,9 @@
+import { choiceOption } from '@lassonet/core';
+import * as v from 'valibot';
+import { upstreamOrder } from '../compat/upstreamTieOrder.js';
 import { ModelError } from '../errors.js';
-import { upstreamOrder } from './upstreamOrder.js';
-import {
-  checkFinite,
-  checkLengths,
-  checkSurvivalTargets,
-  readChoices,
-} from './validateSurvival.js';
+import { parseModelOptions } from '../options.js';
+import { checkFinite, checkLengths, checkSurvivalTargets } from './validateSurvival.js';
 
 /** How tied event times enter the partial likelihood. */
 export type CoxTies = 'breslow' | 'efron';
@@ -18,12 +16,14 @@ export type CoxTies = 'breslow' | 'efron';
  */
 export type CoxRiskSet = 'standard' | 'upstream';
 
-export interface CoxOptions {
+export const coxOptionsSchema = v.strictObject({
   /** Default `'breslow'`. */
-  ties?: CoxTies;
+  ties: v.optional(choiceOption(['breslow', 'efron']), 'breslow'),
   /** Default `'standard'`. */
-  riskSet?: CoxRiskSet;
-}
+  riskSet: v.optional(choiceOption(['standard', 'upstream']), 'standard'),
+});
+
+export type CoxOptions = v.InferInput<typeof coxOptionsSchema>;
 
 export interface CoxLossResult {
   /** The mean negative partial log-likelihood (per event). */
@@ -31,8 +31,6 @@ export interface CoxLossResult {
   /** Its gradient with respect to each log-hazard. */
   gradient: Float64Array;
 }
-
-const COX_OPTIONS = { ties: ['breslow', 'efron'], riskSet: ['standard', 'upstream'] } as const;
 
 /**
  * The Cox negative partial log-likelihood of fixed survival targets, for training loops that
@@ -76,7 +74,7 @@ export class CoxTarget {
       ['events', events],
     ]);
     checkSurvivalTargets(where, durations, events);
-    const { ties, riskSet } = readChoices(where, options, COX_OPTIONS);
+    const { ties, riskSet } = parseModelOptions(coxOptionsSchema, options, where);
     this.n = n;
     this.ties = ties;
     this.riskSet = riskSet;
@@ -254,8 +252,8 @@ export function coxLoss(
   ]);
   checkFinite(where, 'logHazard', logHazard);
   checkSurvivalTargets(where, durations, events);
-  readChoices(where, options, COX_OPTIONS);
-  const target = new CoxTarget(durations, events, options);
+  const o = parseModelOptions(coxOptionsSchema, options, where);
+  const target = new CoxTarget(durations, events, o);
   const gradient = new Float64Array(target.n);
   const loss = target.lossAndGradient(logHazard, gradient);
   return { loss, gradient };

@@ -1,5 +1,5 @@
 import { backendName, type Tensor2D, tf, useBackend } from '@lassonet/backend';
-import { Random } from '@lassonet/datasets';
+import { Random } from '@lassonet/core';
 import { hierProxArrays } from '@lassonet/hier-prox';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,18 +1,16 @@
+import { functionOption, parseOptions } from '@lassonet/core';
 import { type Fold, kFold, stratifiedKFold } from '@lassonet/datasets';
 import { type Features, type LassoNet, ModelError } from '@lassonet/model';
+import * as v from 'valibot';
 import type { BaseLassoNet } from '../estimator.js';
 import { selectedIndices } from '../featureImportances.js';
-import {
-  type LassoNetOptions,
-  type ResolvedOptions,
-  readOptionsObject,
-  resolveOptions,
-} from '../options.js';
+import type { LassoNetOptions, ResolvedOptions } from '../options.js';
 import { abortError } from '../pacer.js';
-import type { EstimatorKind, PathTask, PathTaskResult } from '../parallel/pathTask.js';
+import type { PathTask, PathTaskResult } from '../parallel/pathTask.js';
 import { runPathTasks } from '../parallel/runPathTasks.js';
 import type { PathStep } from '../pathStep.js';
-import { CV_OPTIONS, type CVOptions, splitCVOptions } from './cvOptions.js';
+import { ESTIMATORS, type EstimatorKind } from '../registry.js';
+import { type CVOptions, cvSchema } from './cvOptions.js';
 import { type CVFoldResult, type CVResult, summarizeFolds } from './cvResult.js';
 
 /** Options of a cross-validation estimator's `fit()`. */
@@ -23,7 +21,18 @@ export interface CVFitOptions {
   onFold?: (foldIndex: number, result: CVFoldResult) => void;
 }
 
-const FIT_OPTIONS = ['signal', 'onFold'];
+const fitSchema = v.strictObject({
+  signal: v.optional(
+    v.custom<AbortSignal>(
+      (x) =>
+        x !== null &&
+        typeof x === 'object' &&
+        typeof (x as { aborted?: unknown }).aborted === 'boolean',
+      'must be an AbortSignal',
+    ),
+  ),
+  onFold: v.optional(functionOption<(foldIndex: number, result: CVFoldResult) => void>()),
+});
 
 /** What cross-validation needs of the estimator it refits and predicts with. */
 export type InnerEstimator<YIn> = BaseLassoNet<YIn, unknown> & {
@@ -85,20 +94,27 @@ export abstract class BaseLassoNetCV<
 
   protected constructor(
     options: (O & CVOptions) | undefined,
-    known: readonly string[],
     private readonly kind: EstimatorKind,
     private readonly createEstimator: (options: O) => E,
   ) {
     const name = this.constructor.name;
-    const o = readOptionsObject(options, [...known, ...CV_OPTIONS], name);
-    const split = splitCVOptions(o, name);
-    this.cv = split.cv;
-    this.concurrency = split.concurrency;
-    this.workerUrl = split.workerUrl;
-    this.estimatorOptions = split.estimatorOptions;
-    this.checker = createEstimator(split.estimatorOptions as O);
-    this.resolved = resolveOptions(split.estimatorOptions, 0);
-    this.options = Object.freeze({ ...(o as O & CVOptions) });
+    const parsed = parseOptions(cvSchema(ESTIMATORS[kind].schema), options, name, ModelError, {
+      groups: 'INVALID_GROUPS',
+    }) as ResolvedOptions & { cv: number; concurrency?: number; workerUrl?: string | URL };
+    const { cv: _cv, concurrency: _c, workerUrl: _w, ...estimatorOptions } = options ?? {};
+    if (parsed.lambdaSeq?.length === 0) {
+      throw new ModelError(
+        'INVALID_OPTION',
+        `${name} needs a path in every fold, but lambdaSeq [] trains the dense model only.`,
+      );
+    }
+    this.cv = parsed.cv;
+    this.concurrency = parsed.concurrency;
+    this.workerUrl = parsed.workerUrl;
+    this.estimatorOptions = estimatorOptions;
+    this.checker = createEstimator(estimatorOptions as O);
+    this.resolved = parsed;
+    this.options = Object.freeze({ ...((options ?? {}) as O & CVOptions) });
   }
 
   /**
@@ -106,10 +122,7 @@ export abstract class BaseLassoNetCV<
    * estimator keeps its previous fit.
    */
   async fit(X: Features, y: YIn, options: CVFitOptions = {}): Promise<this> {
-    const o = readOptionsObject(options, FIT_OPTIONS, 'fit') as CVFitOptions;
-    if (o.onFold !== undefined && typeof o.onFold !== 'function') {
-      throw new ModelError('INVALID_OPTION', 'onFold must be a function.');
-    }
+    const o = parseOptions(fitSchema, options, 'fit', ModelError);
     const signal = o.signal;
     if (signal?.aborted) throw abortError(signal);
     const { X: Xh, y: yPlain } = this.checker.checkedData(X, y);
@@ -122,10 +135,9 @@ export abstract class BaseLassoNetCV<
     }
     const seed = this.resolved.seed;
     // Classifier folds keep each class's share of the rows.
-    const folds =
-      this.kind === 'classifier'
-        ? stratifiedKFold(yPlain as number[], { k: this.cv, seed })
-        : kFold(n, { k: this.cv, seed });
+    const folds = ESTIMATORS[this.kind].stratified
+      ? stratifiedKFold(yPlain as number[], { k: this.cv, seed })
+      : kFold(n, { k: this.cv, seed });
     const tasks: PathTask[] = folds.map((fold) => ({
       kind: this.kind,
       options: this.estimatorOptions as LassoNetOptions & Record<string, unknown>,

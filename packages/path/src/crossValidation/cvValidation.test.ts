@@ -45,13 +45,13 @@ describe('cross-validation constructor options', () => {
       'cv 1',
       () => new LassoNetRegressorCV({ cv: 1 }),
       'INVALID_OPTION',
-      /cv \(the number of folds\) must be an integer >= 2, got 1/,
+      /LassoNetRegressorCV: cv must be an integer >= 2, got 1\./,
     ],
     [
       'cv 2.5',
       () => new LassoNetClassifierCV({ cv: 2.5 }),
       'INVALID_OPTION',
-      /cv \(the number of folds\) must be an integer >= 2, got 2\.5/,
+      /LassoNetClassifierCV: cv must be an integer >= 2, got 2\.5\./,
     ],
     [
       'concurrency 0',
@@ -81,7 +81,7 @@ describe('cross-validation constructor options', () => {
       'a bad Cox option',
       () => new LassoNetCoxRegressorCV({ tieApproximation: 'exact' as never }),
       'INVALID_OPTION',
-      /tieApproximation must be 'breslow' or 'efron', got exact/,
+      /tieApproximation must be one of 'breslow', 'efron', got 'exact'/,
     ],
     [
       'an empty lambdaSeq',
@@ -93,7 +93,7 @@ describe('cross-validation constructor options', () => {
       'options not an object',
       () => new LassoNetRegressorCV(3 as never),
       'INVALID_OPTION',
-      /LassoNetRegressorCV takes an options object, got 3/,
+      /The options of LassoNetRegressorCV must be an object, got 3\./,
     ],
   ];
   for (const [name, make, code, message] of cases) {

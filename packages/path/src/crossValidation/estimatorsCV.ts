@@ -11,7 +11,7 @@ import {
 } from '../estimators/coxRegressor.js';
 import { type IntervalY, LassoNetIntervalRegressor } from '../estimators/intervalRegressor.js';
 import { LassoNetRegressor, type RegressionY } from '../estimators/regressor.js';
-import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
+import type { LassoNetOptions } from '../options.js';
 import { BaseLassoNetCV } from './baseCV.js';
 import type { CVOptions } from './cvOptions.js';
 
@@ -23,7 +23,7 @@ export type LassoNetIntervalRegressorCVOptions = LassoNetOptions & CVOptions;
 /** LassoNetRegressor with lambda chosen by k-fold cross-validation on R². */
 export class LassoNetRegressorCV extends BaseLassoNetCV<RegressionY, LassoNetRegressor> {
   constructor(options?: LassoNetRegressorCVOptions) {
-    super(options, COMMON_OPTIONS, 'regressor', (o) => new LassoNetRegressor(o));
+    super(options, 'regressor', (o) => new LassoNetRegressor(o));
   }
 
   predict(X: Features): number[] | number[][] {
@@ -38,12 +38,7 @@ export class LassoNetClassifierCV extends BaseLassoNetCV<
   LassoNetClassifierOptions
 > {
   constructor(options?: LassoNetClassifierCVOptions) {
-    super(
-      options,
-      [...COMMON_OPTIONS, 'classWeight'],
-      'classifier',
-      (o) => new LassoNetClassifier(o),
-    );
+    super(options, 'classifier', (o) => new LassoNetClassifier(o));
   }
 
   /** The most probable class of each row. */
@@ -64,12 +59,7 @@ export class LassoNetCoxRegressorCV extends BaseLassoNetCV<
   LassoNetCoxRegressorOptions
 > {
   constructor(options?: LassoNetCoxRegressorCVOptions) {
-    super(
-      options,
-      [...COMMON_OPTIONS, 'tieApproximation'],
-      'cox',
-      (o) => new LassoNetCoxRegressor(o),
-    );
+    super(options, 'cox', (o) => new LassoNetCoxRegressor(o));
   }
 
   /** The predicted log-hazard (risk score) of each row. */
@@ -84,7 +74,7 @@ export class LassoNetIntervalRegressorCV extends BaseLassoNetCV<
   LassoNetIntervalRegressor
 > {
   constructor(options?: LassoNetIntervalRegressorCVOptions) {
-    super(options, COMMON_OPTIONS, 'interval', (o) => new LassoNetIntervalRegressor(o));
+    super(options, 'interval', (o) => new LassoNetIntervalRegressor(o));
   }
 
   /** The predicted mean log survival time of each row. */

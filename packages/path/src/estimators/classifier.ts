@@ -9,15 +9,12 @@ import {
 } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
 import { allRows, type HostTargets, plainTargets } from '../hostData.js';
-import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
+import { classifierSchema, type LassoNetClassifierOptions } from '../options.js';
+
+export type { LassoNetClassifierOptions };
 
 /** Class labels 0..K-1, one per row. */
 export type ClassificationY = readonly number[] | Int32Array | Tensor;
-
-export interface LassoNetClassifierOptions extends LassoNetOptions {
-  /** A weight per class: the loss is the weighted mean (PyTorch's CrossEntropyLoss). */
-  classWeight?: readonly number[];
-}
 
 /**
  * LassoNet for classification: softmax cross-entropy over K = (largest label + 1) classes,
@@ -28,18 +25,12 @@ export class LassoNetClassifier extends BaseLassoNet<
   Int32Array,
   LassoNetClassifierOptions
 > {
+  readonly kind = 'classifier';
   /** The number of classes of the fitted network. */
   nClasses: number | undefined;
 
   constructor(options?: LassoNetClassifierOptions) {
-    super(options, [...COMMON_OPTIONS, 'classWeight'], 0.1);
-    const w = this.options.classWeight;
-    if (w !== undefined && (!Array.isArray(w) || w.length < 2)) {
-      throw new ModelError(
-        'INVALID_OPTION',
-        'classWeight must be an array with one weight per class.',
-      );
-    }
+    super(options, classifierSchema);
   }
 
   /** The most probable class of each row. */
@@ -91,7 +82,7 @@ export class LassoNetClassifier extends BaseLassoNet<
   protected nOutputs(y: HostTargets<Int32Array>): number {
     const labels = allRows(y);
     const largest = labels.reduce((a, b) => Math.max(a, b), 0);
-    const w = this.options.classWeight;
+    const w = this.resolved.classWeight;
     // With class weights the classes are the weights' (a class may be absent from y).
     if (w !== undefined) {
       if (largest >= w.length) {
@@ -132,7 +123,7 @@ export class LassoNetClassifier extends BaseLassoNet<
   }
 
   protected loss(): Loss<Int32Array> {
-    const w = this.options.classWeight;
+    const w = this.resolved.classWeight;
     return crossEntropy(w === undefined ? {} : { classWeight: w });
   }
 }

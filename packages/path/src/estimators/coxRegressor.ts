@@ -1,6 +1,5 @@
 import type { Tensor } from '@lassonet/backend';
 import {
-  type CoxTies,
   concordanceIndex,
   coxPartialLikelihood,
   type Features,
@@ -10,15 +9,12 @@ import {
 } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
 import { allRows, fixedRows, type HostTargets, plainTargets, rowTargets } from '../hostData.js';
-import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
+import { coxSchema, type LassoNetCoxRegressorOptions } from '../options.js';
+
+export type { LassoNetCoxRegressorOptions };
 
 /** Survival targets, one row per sample: [duration, event] (event 1 observed, 0 censored). */
 export type SurvivalY = readonly (readonly number[])[] | Tensor;
-
-export interface LassoNetCoxRegressorOptions extends LassoNetOptions {
-  /** How tied event times enter the partial likelihood: 'breslow' (default) or 'efron'. */
-  tieApproximation?: CoxTies;
-}
 
 /**
  * LassoNet for Cox proportional hazards: the network's single output is the log-hazard; the
@@ -31,21 +27,10 @@ export class LassoNetCoxRegressor extends BaseLassoNet<
   number[][],
   LassoNetCoxRegressorOptions
 > {
+  readonly kind = 'cox';
+
   constructor(options?: LassoNetCoxRegressorOptions) {
-    super(options, [...COMMON_OPTIONS, 'tieApproximation'], 0);
-    const ties = this.options.tieApproximation;
-    if (ties !== undefined && ties !== 'breslow' && ties !== 'efron') {
-      throw new ModelError(
-        'INVALID_OPTION',
-        `tieApproximation must be 'breslow' or 'efron', got ${String(ties)}.`,
-      );
-    }
-    if (this.resolved.batchSize !== undefined) {
-      throw new ModelError(
-        'INVALID_OPTION',
-        'LassoNetCoxRegressor trains on the full data: the partial likelihood couples every row, so batchSize is not allowed.',
-      );
-    }
+    super(options, coxSchema);
   }
 
   /** The predicted log-hazard (risk score) of each row. */
@@ -93,7 +78,6 @@ export class LassoNetCoxRegressor extends BaseLassoNet<
   }
 
   protected loss(): Loss<number[][]> {
-    const ties = this.options.tieApproximation;
-    return coxPartialLikelihood(ties === undefined ? {} : { ties });
+    return coxPartialLikelihood({ ties: this.resolved.tieApproximation ?? 'breslow' });
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
 import { allRows, fixedRows, type HostTargets, plainTargets, rowTargets } from '../hostData.js';
-import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
+import { type LassoNetOptions, regressorSchema } from '../options.js';
 
 /**
  * Interval-censored targets, one row per sample: [u, v, d1, d2, d3] with exactly one indicator
@@ -24,8 +24,10 @@ export type IntervalY = readonly (readonly number[])[] | Tensor;
  * the concordance index of the predicted times against v, with right-censored rows censored.
  */
 export class LassoNetIntervalRegressor extends BaseLassoNet<IntervalY, number[][]> {
+  readonly kind = 'interval';
+
   constructor(options?: LassoNetOptions) {
-    super(options, COMMON_OPTIONS, 0.1);
+    super(options, regressorSchema);
   }
 
   /** The predicted mean log survival time of each row. */

@@ -2,7 +2,7 @@ import type { Tensor } from '@lassonet/backend';
 import { type Features, type Loss, ModelError, meanSquaredError, r2Score } from '@lassonet/model';
 import { BaseLassoNet } from '../estimator.js';
 import { allRows, fixedRows, type HostTargets, plainTargets } from '../hostData.js';
-import { COMMON_OPTIONS, type LassoNetOptions } from '../options.js';
+import { type LassoNetOptions, regressorSchema } from '../options.js';
 
 /** Regression targets: one number per row, or one row of outputs per row (multi-output). */
 export type RegressionY =
@@ -19,10 +19,11 @@ type Rows = Float32Array | number[][];
  * (averaged over outputs). `predict` returns one number per row, or rows for multi-output y.
  */
 export class LassoNetRegressor extends BaseLassoNet<RegressionY, Rows> {
+  readonly kind = 'regressor';
   private multiOutput = false;
 
   constructor(options?: LassoNetOptions) {
-    super(options, COMMON_OPTIONS, 0.1);
+    super(options, regressorSchema);
   }
 
   predict(X: Features): number[] | number[][] {

@@ -1,17 +1,10 @@
 import type { HostMatrix } from '@lassonet/model';
-import type { BaseLassoNet } from '../estimator.js';
-import { LassoNetClassifier } from '../estimators/classifier.js';
-import { LassoNetCoxRegressor } from '../estimators/coxRegressor.js';
-import { LassoNetIntervalRegressor } from '../estimators/intervalRegressor.js';
-import { LassoNetRegressor } from '../estimators/regressor.js';
 import { type PlainY, takeRows } from '../hostData.js';
 import type { LassoNetOptions } from '../options.js';
 import type { PathStep } from '../pathStep.js';
+import { createEstimator, type EstimatorKind } from '../registry.js';
 
-export type { PlainY };
-
-/** The four estimators, by the name a task gives. */
-export type EstimatorKind = 'regressor' | 'classifier' | 'cox' | 'interval';
+export type { EstimatorKind, PlainY };
 
 /**
  * One independent path (a cross-validation fold, a stability-selection model): plain data only,
@@ -36,23 +29,6 @@ export interface PathTaskResult {
   steps: PathStep[];
   /** scores[t]: the score of step t on the test rows (when the task has them). */
   scores?: number[];
-}
-
-type AnyEstimator = BaseLassoNet<unknown, unknown> & {
-  score(X: HostMatrix, y: unknown): number;
-};
-
-export function createEstimator(kind: EstimatorKind, options: LassoNetOptions): AnyEstimator {
-  switch (kind) {
-    case 'regressor':
-      return new LassoNetRegressor(options) as unknown as AnyEstimator;
-    case 'classifier':
-      return new LassoNetClassifier(options) as unknown as AnyEstimator;
-    case 'cox':
-      return new LassoNetCoxRegressor(options) as unknown as AnyEstimator;
-    case 'interval':
-      return new LassoNetIntervalRegressor(options) as unknown as AnyEstimator;
-  }
 }
 
 const pick = <T>(values: readonly T[], index: readonly number[]): T[] =>

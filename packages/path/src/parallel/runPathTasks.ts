@@ -1,4 +1,5 @@
 import { backendName, getAdapter } from '@lassonet/backend';
+import { LassoNetError } from '@lassonet/core';
 import { ModelError } from '@lassonet/model';
 import workerpool from 'workerpool';
 import { abortError } from '../pacer.js';
@@ -27,15 +28,14 @@ export interface ParallelOptions {
   onTaskDone?: (index: number, result: PathTaskResult) => void;
 }
 
-/** A path that failed in its worker: which one, and why. */
-export class ParallelTaskError extends Error {
-  override name = 'ParallelTaskError';
+/** A path that failed in its worker: which one, and why (the worker's error is the cause). */
+export class ParallelTaskError extends LassoNetError<'TASK_FAILED'> {
   constructor(
     readonly taskIndex: number,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super('TASK_FAILED', message, options);
   }
 }
 

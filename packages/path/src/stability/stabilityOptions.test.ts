@@ -44,26 +44,26 @@ describe('stabilitySelection options', () => {
       'no options',
       undefined,
       'INVALID_OPTION',
-      /stabilitySelection needs an estimator: 'regressor', 'classifier', 'cox' or 'interval'/,
+      /^StabilitySelection needs estimator\.$/,
     ],
-    ['no estimator', { nModels: 2 }, 'INVALID_OPTION', /stabilitySelection needs an estimator/],
+    ['no estimator', { nModels: 2 }, 'INVALID_OPTION', /^StabilitySelection needs estimator\.$/],
     [
       'an unknown estimator',
       { estimator: 'svm' },
       'INVALID_OPTION',
-      /estimator must be 'regressor', 'classifier', 'cox' or 'interval', got svm/,
+      /estimator must be an estimator \('regressor', 'classifier', 'cox', 'interval'\) or an estimator instance such as new LassoNetClassifier\(\), got 'svm'/,
     ],
     [
       'an unknown option',
       { estimator: 'regressor', n_models: 3 },
       'UNKNOWN_OPTION',
-      /Unknown option 'n_models' for stabilitySelection/,
+      /Unknown option 'n_models' for StabilitySelection \(did you mean 'nModels'\?\)/,
     ],
     [
       'options not an object',
       'fast',
       'INVALID_OPTION',
-      /stabilitySelection takes an options object, got fast/,
+      /The options of StabilitySelection must be an object, got 'fast'/,
     ],
     [
       'nModels 0',
@@ -117,7 +117,7 @@ describe('stabilitySelection options', () => {
       'a bad estimator option',
       { estimator: 'cox', options: { pathMultiplier: 1 } },
       'INVALID_OPTION',
-      /pathMultiplier must be a finite number 1 < pathMultiplier, got 1/,
+      /LassoNetCoxRegressor: pathMultiplier must be a finite number > 1, got 1\./,
     ],
   ];
   for (const [name, options, code, message] of cases) {

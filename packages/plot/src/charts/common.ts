@@ -1,40 +1,33 @@
+import { numberOption } from '@lassonet/core';
+import * as v from 'valibot';
 import { PlotError } from '../errors.js';
 
-/** Options every chart takes. */
-export interface ChartOptions {
+/** What a chart's size in pixels may be. */
+export const PIXELS = { integer: true, min: 100, max: 10000 } as const;
+
+/** A size in pixels. */
+export const pixelsOption = numberOption(PIXELS);
+
+/** A chart title. */
+export const titleOption = v.string('must be a string');
+
+/** The options every chart takes; each chart's schema adds its own, and its defaults. */
+export const chartSchema = v.strictObject({
   /** Chart title. Each chart has a default. */
-  title?: string;
+  title: v.optional(titleOption),
   /** Size of the whole figure in pixels (approximately; `toPNG({ width, height })` is exact). */
-  width?: number;
-  height?: number;
-}
+  width: v.optional(pixelsOption),
+  height: v.optional(pixelsOption),
+});
 
-export const CHART_OPTIONS = ['title', 'width', 'height'] as const;
+/** Options every chart takes. */
+export type ChartOptions = v.InferInput<typeof chartSchema>;
 
-export function checkOptions(options: object, known: readonly string[], where: string): void {
-  if (options === null || typeof options !== 'object') {
-    throw new PlotError('INVALID_OPTION', `${where}: options must be an object.`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new PlotError(
-        'UNKNOWN_OPTION',
-        `Unknown option '${key}' for ${where}. Known options: ${known.join(', ')}.`,
-      );
-    }
-  }
-}
-
-export function sizeOption(value: unknown, name: string, fallback: number, where: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 100 || value > 10000) {
-    throw new PlotError(
-      'INVALID_OPTION',
-      `${where}: ${name} must be an integer number of pixels in [100, 10000], got ${String(value)}.`,
-    );
-  }
-  return value;
-}
+/** A score's name, for axis titles. */
+export const scoreNameOption = v.pipe(
+  v.string('must be a non-empty string'),
+  v.nonEmpty('must be a non-empty string'),
+);
 
 /** A non-empty array, or a clear error naming it. */
 export function nonEmpty<T>(value: unknown, name: string, where: string): readonly T[] {
@@ -69,14 +62,6 @@ export function finite(value: unknown, name: string, where: string): number {
       'NON_FINITE',
       `${where}: ${name} is ${String(value)}; every value must be a finite number.`,
     );
-  }
-  return value;
-}
-
-export function titleOption(value: unknown, fallback: string, where: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string') {
-    throw new PlotError('INVALID_OPTION', `${where}: title must be a string.`);
   }
   return value;
 }

@@ -243,7 +243,7 @@ describe('plotCV', () => {
         'a bad width',
         () => plotCV(CV, { width: 10 }),
         'INVALID_OPTION',
-        'width must be an integer number of pixels',
+        'plotCV: width must be an integer in [100, 10000], got 10.',
       ],
       ['a bad title', () => plotCV(CV, { title: 3 } as never), 'INVALID_OPTION', 'title'],
     ];

@@ -1,14 +1,15 @@
+import { parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, MUTED, PALETTE } from '../palette.js';
 import {
-  CHART_OPTIONS,
-  type ChartOptions,
-  checkOptions,
+  chartSchema,
   finite,
   nonEmpty,
-  sizeOption,
+  pixelsOption,
+  scoreNameOption,
   titleOption,
 } from './common.js';
 
@@ -24,10 +25,18 @@ export interface CVResultLike {
   foldSelected?: readonly (readonly number[])[];
 }
 
-export interface CVChartOptions extends ChartOptions {
+const cvChartSchema = v.strictObject({
+  ...chartSchema.entries,
+  /** Chart title. Default 'Cross-validation'. */
+  title: v.optional(titleOption, 'Cross-validation'),
+  /** Size of the whole figure in pixels. Default 1000 × 700. */
+  width: v.optional(pixelsOption, 1000),
+  height: v.optional(pixelsOption, 700),
   /** What the scores are, for the axis title. Default 'Score'. */
-  scoreName?: string;
-}
+  scoreName: v.optional(scoreNameOption, 'Score'),
+});
+
+export type CVChartOptions = v.InferInput<typeof cvChartSchema>;
 
 /** One fold's value at one penalty. */
 export interface CVFoldRow {
@@ -121,12 +130,13 @@ function foldRows(lambdas: readonly number[], rows: readonly (readonly number[])
  * number of selected features of each fold, with the same rule. The mean and band are computed
  * here and sit in the spec's `datasets.summary`.
  */
-export function plotCV(cv: CVResultLike, options: CVChartOptions = {}): Chart {
-  checkOptions(options, [...CHART_OPTIONS, 'scoreName'], WHERE);
-  const scoreName = options.scoreName ?? 'Score';
-  if (typeof scoreName !== 'string' || scoreName === '') {
-    throw new PlotError('INVALID_OPTION', `${WHERE}: scoreName must be a non-empty string.`);
-  }
+export function plotCV(cv: CVResultLike, options?: CVChartOptions): Chart {
+  const { title, width, height, scoreName } = parseOptions(
+    cvChartSchema,
+    options,
+    WHERE,
+    PlotError,
+  );
   if (cv === null || typeof cv !== 'object') {
     throw new PlotError(
       'EMPTY_DATA',
@@ -197,10 +207,6 @@ export function plotCV(cv: CVResultLike, options: CVChartOptions = {}): Chart {
       `${WHERE}: every score in foldScores is NaN; there is nothing to plot.`,
     );
   }
-  const width = sizeOption(options.width, 'width', 1000, WHERE);
-  const height = sizeOption(options.height, 'height', 700, WHERE);
-  const title = titleOption(options.title, 'Cross-validation', WHERE);
-
   // Space for the y axes and the fold legend; the rest goes to the plots, 60/40 when stacked.
   const panelWidth = Math.max(80, width - 170);
   const free = Math.max(120, height - (selected ? 210 : 130));

@@ -73,7 +73,7 @@ describe('plotImportances', () => {
     fail(() => plotImportances([1, 0], ['a', 'b']), /importances\[1\] is 0/, 'NON_FINITE');
     fail(
       () => plotImportances([1], ['a'], { top: 0 }),
-      /top must be a positive integer/,
+      /top must be an integer >= 1, got 0/,
       'INVALID_OPTION',
     );
   });

@@ -1,21 +1,21 @@
+import { numberOption, parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, PALETTE } from '../palette.js';
-import {
-  CHART_OPTIONS,
-  type ChartOptions,
-  checkOptions,
-  nonEmpty,
-  sameLength,
-  sizeOption,
-  titleOption,
-} from './common.js';
+import { chartSchema, nonEmpty, pixelsOption, sameLength } from './common.js';
 
-export interface ImportanceChartOptions extends ChartOptions {
+// The default title and height depend on how many bars are shown.
+const importanceChartSchema = v.strictObject({
+  ...chartSchema.entries,
+  /** Width of the figure in pixels. Default 800; the height follows the number of bars. */
+  width: v.optional(pixelsOption, 800),
   /** How many of the most important features to show. Default 20. */
-  top?: number;
-}
+  top: v.optional(numberOption({ integer: true, min: 1 }), 20),
+});
+
+export type ImportanceChartOptions = v.InferInput<typeof importanceChartSchema>;
 
 const WHERE = 'plotImportances';
 
@@ -27,19 +27,17 @@ const WHERE = 'plotImportances';
 export function plotImportances(
   importances: readonly number[],
   featureNames: readonly string[],
-  options: ImportanceChartOptions = {},
+  options?: ImportanceChartOptions,
 ): Chart {
-  checkOptions(options, [...CHART_OPTIONS, 'top'], WHERE);
+  const { title, width, height, top } = parseOptions(
+    importanceChartSchema,
+    options,
+    WHERE,
+    PlotError,
+  );
   const values = nonEmpty<number>(importances, 'importances', WHERE);
   const names = nonEmpty<string>(featureNames, 'featureNames', WHERE);
   sameLength(values, 'importances', names, 'featureNames', WHERE);
-  const top = options.top ?? 20;
-  if (!Number.isInteger(top) || top < 1) {
-    throw new PlotError(
-      'INVALID_OPTION',
-      `${WHERE}: top must be a positive integer, got ${String(top)}.`,
-    );
-  }
   values.forEach((v, j) => {
     if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) {
       throw new PlotError(
@@ -61,8 +59,6 @@ export function plotImportances(
     .sort((a, b) => b.importance - a.importance || a.feature.localeCompare(b.feature))
     .slice(0, top);
 
-  const width = sizeOption(options.width, 'width', 800, WHERE);
-  const height = sizeOption(options.height, 'height', Math.max(240, 60 + 24 * rows.length), WHERE);
   // Bars on a log axis need an explicit start: a little below the smallest value shown.
   const shown = rows.map((r) => r.importance);
   const baseline = Math.min(...shown) / 2;
@@ -80,16 +76,14 @@ export function plotImportances(
   } as const;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: titleOption(
-      options.title,
-      rows.length < values.length
+    title:
+      title ??
+      (rows.length < values.length
         ? `Feature importance (top ${rows.length} of ${values.length})`
-        : 'Feature importance',
-      WHERE,
-    ),
+        : 'Feature importance'),
     config: BASE_CONFIG,
     width,
-    height,
+    height: height ?? Math.max(240, 60 + 24 * rows.length),
     autosize: { type: 'fit', contains: 'padding' },
     data: { values: rows },
     layer: [

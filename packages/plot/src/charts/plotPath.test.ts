@@ -76,8 +76,12 @@ describe('plotPath', () => {
     expect(codeOf(() => plotPath(path, scores, { colour: 'red' } as never))[0]).toBe(
       'UNKNOWN_OPTION',
     );
+    expect(codeOf(() => plotPath(path, scores, { scorename: 'AUC' } as never))).toEqual([
+      'UNKNOWN_OPTION',
+      "Unknown option 'scorename' for plotPath (did you mean 'scoreName'?). Known options: title, width, height, scoreName.",
+    ]);
     expect(codeOf(() => plotPath(path, scores, { width: 20 }))[1]).toMatch(
-      /width must be an integer number of pixels/,
+      /width must be an integer in \[100, 10000\], got 20/,
     );
   });
 });
@@ -104,7 +108,9 @@ describe('plotAccuracy', () => {
 
   it('checks PNG options', async () => {
     const chart = plotAccuracy(path, scores);
-    await expect(chart.toPNG({ width: 10.5 })).rejects.toThrow(/width must be a positive integer/);
+    await expect(chart.toPNG({ width: 10.5 })).rejects.toThrow(
+      /toPNG: width must be an integer > 0, got 10.5/,
+    );
     await expect(chart.toPNG({ dpi: 300 } as never)).rejects.toThrow(
       /Unknown option 'dpi' for toPNG/,
     );

@@ -1,15 +1,16 @@
+import { parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, PALETTE } from '../palette.js';
 import {
-  CHART_OPTIONS,
-  type ChartOptions,
-  checkOptions,
+  chartSchema,
   finite,
   nonEmpty,
+  pixelsOption,
   sameLength,
-  sizeOption,
+  scoreNameOption,
   titleOption,
 } from './common.js';
 
@@ -19,10 +20,27 @@ export interface PathPoint {
   nSelected: number;
 }
 
-export interface PathChartOptions extends ChartOptions {
+const pathChartSchema = v.strictObject({
+  ...chartSchema.entries,
   /** What the scores are, for axis titles. Default 'Accuracy'. */
-  scoreName?: string;
-}
+  scoreName: v.optional(scoreNameOption, 'Accuracy'),
+});
+
+export type PathChartOptions = v.InferInput<typeof pathChartSchema>;
+
+const plotPathSchema = v.strictObject({
+  ...pathChartSchema.entries,
+  title: v.optional(titleOption, 'Regularization path'),
+  width: v.optional(pixelsOption, 1200),
+  height: v.optional(pixelsOption, 400),
+});
+
+// The default title names the score, so it is set once the score's name is known.
+const plotAccuracySchema = v.strictObject({
+  ...pathChartSchema.entries,
+  width: v.optional(pixelsOption, 800),
+  height: v.optional(pixelsOption, 500),
+});
 
 const WHERE_PATH = 'plotPath';
 const WHERE_ACCURACY = 'plotAccuracy';
@@ -69,15 +87,6 @@ function rows(path: unknown, scores: unknown, where: string): Row[] {
   });
 }
 
-function common(options: PathChartOptions, where: string) {
-  checkOptions(options, [...CHART_OPTIONS, 'scoreName'], where);
-  const scoreName = options.scoreName ?? 'Accuracy';
-  if (typeof scoreName !== 'string' || scoreName === '') {
-    throw new PlotError('INVALID_OPTION', `${where}: scoreName must be a non-empty string.`);
-  }
-  return scoreName;
-}
-
 const lambdaAxis = {
   field: 'lambda',
   type: 'quantitative',
@@ -98,12 +107,15 @@ const featuresAxis = {
 export function plotPath(
   path: readonly PathPoint[],
   scores: readonly number[],
-  options: PathChartOptions = {},
+  options?: PathChartOptions,
 ): Chart {
-  const scoreName = common(options, WHERE_PATH);
+  const { title, width, height, scoreName } = parseOptions(
+    plotPathSchema,
+    options,
+    WHERE_PATH,
+    PlotError,
+  );
   const values = rows(path, scores, WHERE_PATH);
-  const width = sizeOption(options.width, 'width', 1200, WHERE_PATH);
-  const height = sizeOption(options.height, 'height', 400, WHERE_PATH);
   const panelWidth = Math.max(60, Math.round((width - 3 * 80) / 3));
   const panelHeight = Math.max(60, height - 110);
   const scoreAxis = {
@@ -135,7 +147,7 @@ export function plotPath(
   });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: titleOption(options.title, 'Regularization path', WHERE_PATH),
+    title,
     config: BASE_CONFIG,
     data: { values },
     hconcat: [
@@ -154,12 +166,15 @@ export function plotPath(
 export function plotAccuracy(
   path: readonly PathPoint[],
   scores: readonly number[],
-  options: PathChartOptions = {},
+  options?: PathChartOptions,
 ): Chart {
-  const scoreName = common(options, WHERE_ACCURACY);
+  const { title, width, height, scoreName } = parseOptions(
+    plotAccuracySchema,
+    options,
+    WHERE_ACCURACY,
+    PlotError,
+  );
   const values = rows(path, scores, WHERE_ACCURACY);
-  const width = sizeOption(options.width, 'width', 800, WHERE_ACCURACY);
-  const height = sizeOption(options.height, 'height', 500, WHERE_ACCURACY);
   const x = featuresAxis;
   const y = {
     field: 'score',
@@ -169,11 +184,7 @@ export function plotAccuracy(
   } as const;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: titleOption(
-      options.title,
-      `${scoreName} against the number of selected features`,
-      WHERE_ACCURACY,
-    ),
+    title: title ?? `${scoreName} against the number of selected features`,
     config: BASE_CONFIG,
     width,
     height,

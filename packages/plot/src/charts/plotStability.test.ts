@@ -269,13 +269,13 @@ describe('plotStability', () => {
         'top of 0',
         () => plotStability(RESULT, NAMES, { top: 0 }),
         'INVALID_OPTION',
-        'top must be a positive integer, got 0',
+        'top must be an integer >= 1, got 0',
       ],
       [
         'a fractional top',
         () => plotStability(RESULT, NAMES, { top: 1.5 }),
         'INVALID_OPTION',
-        'top must be a positive integer, got 1.5',
+        'top must be an integer >= 1, got 1.5',
       ],
       [
         'an unknown option',
@@ -287,7 +287,7 @@ describe('plotStability', () => {
         'a bad height',
         () => plotStability(RESULT, NAMES, { height: 20000 }),
         'INVALID_OPTION',
-        'height must be an integer number of pixels',
+        'height must be an integer in [100, 10000], got 20000',
       ],
     ];
     it.each(cases)('%s', (_, run, code, fragment) => {

@@ -1,16 +1,10 @@
+import { numberOption, parseOptions } from '@lassonet/core';
+import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, MUTED, PALETTE } from '../palette.js';
-import {
-  CHART_OPTIONS,
-  type ChartOptions,
-  checkOptions,
-  finite,
-  nonEmpty,
-  sizeOption,
-  titleOption,
-} from './common.js';
+import { chartSchema, finite, nonEmpty, pixelsOption, titleOption } from './common.js';
 
 /** What the chart needs of a stability-selection result. */
 export interface StabilityResultLike {
@@ -26,10 +20,18 @@ export interface StabilityResultLike {
   oracle: number;
 }
 
-export interface StabilityChartOptions extends ChartOptions {
+const stabilityChartSchema = v.strictObject({
+  ...chartSchema.entries,
+  /** Chart title. Default 'Stability selection'. */
+  title: v.optional(titleOption, 'Stability selection'),
+  /** Size of the whole figure in pixels. Default 1200 × 450. */
+  width: v.optional(pixelsOption, 1200),
+  height: v.optional(pixelsOption, 450),
   /** How many of the most stable features (the first of `order`) to colour and label. Default 5. */
-  top?: number;
-}
+  top: v.optional(numberOption({ integer: true, min: 1 }), 5),
+});
+
+export type StabilityChartOptions = v.InferInput<typeof stabilityChartSchema>;
 
 /** One feature's selection probability at one path step. */
 export interface StabilityProbRow {
@@ -114,13 +116,14 @@ function spreadLabels(ys: readonly number[], gap: number, height: number): numbe
 export function plotStability(
   result: StabilityResultLike,
   featureNames: readonly string[],
-  options: StabilityChartOptions = {},
+  options?: StabilityChartOptions,
 ): Chart {
-  checkOptions(options, [...CHART_OPTIONS, 'top'], WHERE);
-  const topOption = options.top ?? 5;
-  if (typeof topOption !== 'number' || !Number.isInteger(topOption) || topOption < 1) {
-    invalid(`top must be a positive integer, got ${String(topOption)}.`);
-  }
+  const {
+    title,
+    width,
+    height,
+    top: topOption,
+  } = parseOptions(stabilityChartSchema, options, WHERE, PlotError);
   if (result === null || typeof result !== 'object') {
     throw new PlotError(
       'EMPTY_DATA',
@@ -190,9 +193,6 @@ export function plotStability(
     invalid(`oracle is ${String(oracle)}; it is a number of features, an integer in 0..${d}.`);
   }
 
-  const width = sizeOption(options.width, 'width', 1200, WHERE);
-  const height = sizeOption(options.height, 'height', 450, WHERE);
-  const title = titleOption(options.title, 'Stability selection', WHERE);
   const top = Math.min(topOption, d);
 
   // Layout: room for two y axes, the labels right of the left panel, and the spacing.
