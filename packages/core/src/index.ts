@@ -12,6 +12,8 @@ export {
   type OptionErrorClass,
   type OptionErrorCode,
   type OptionSchema,
+  type OptionsInput,
   parseOptions,
+  type ReadonlyInput,
 } from './options.js';
 export { Random } from './random.js';

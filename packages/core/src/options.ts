@@ -53,21 +53,29 @@ export function parseOptions<S extends OptionSchema>(
  * into the value (the pair's second item), its issue says more.
  */
 function mostSpecific(issue: v.BaseIssue<unknown>): v.BaseIssue<unknown> {
-  const depth = issue.path?.length ?? 0;
-  const deeper = issue.issues?.find(
-    (sub) =>
-      (sub.path?.length ?? 0) > depth && sub.expected !== 'never' && sub.type !== 'strict_tuple',
-  );
-  if (deeper !== undefined) return mostSpecific(deeper);
-  // A single value matched against "one value or a pair": the single-value branch says more.
-  if (!Array.isArray(issue.input)) {
-    const single = issue.issues?.find(
-      (sub) => !TUPLE_TYPES.has(sub.type) && sub.message.startsWith('must '),
+  const base = issue.path ?? [];
+  const subs = (issue.issues ?? []).map((sub) => {
+    // Issues inside a union's branches carry a path from the union or from the root, by where
+    // the union sits; make it the path from the root.
+    const own = sub.path ?? [];
+    const rooted = base.every((item, k) => own[k]?.key === item.key);
+    const rel = rooted ? own.slice(base.length) : own;
+    return { rel, issue: { ...sub, path: [...base, ...rel] } as v.BaseIssue<unknown> };
+  });
+  if (Array.isArray(issue.input)) {
+    // A pair: the issue of its bad item, if an item is bad (not if it has too many items).
+    const item = subs.find(
+      ({ rel, issue: sub }) => typeof rel[0]?.key === 'number' && sub.type !== 'strict_tuple',
     );
-    // Issues inside a union's branches may lack the union's own path.
-    if (single !== undefined) return mostSpecific({ ...single, path: single.path ?? issue.path });
+    return item === undefined ? issue : mostSpecific(item.issue);
   }
-  return issue;
+  // A single value matched against "one value or a pair": the single-value branch says more.
+  const single = subs.find(
+    ({ issue: sub }) =>
+      !TUPLE_TYPES.has(sub.type) && (sub.message.startsWith('must ') || sub.expected === 'never'),
+  );
+  if (single === undefined) return issue;
+  return single.rel.length > 0 ? mostSpecific(single.issue) : single.issue;
 }
 
 const TUPLE_TYPES = new Set(['tuple', 'strict_tuple', 'loose_tuple', 'array']);
@@ -251,3 +259,18 @@ export function choiceOption<const T extends readonly [string, ...string[]]>(cho
 export function functionOption<F extends (...args: never[]) => unknown>() {
   return v.custom<F>((x) => typeof x === 'function', 'must be a function');
 }
+
+/**
+ * What callers may pass for a schema's options: its input type with every array readonly, so
+ * `as const` arrays and `readonly number[]` values are accepted as well as plain arrays.
+ */
+export type OptionsInput<S extends OptionSchema> = ReadonlyInput<v.InferInput<S>>;
+
+/** `T` with its arrays and tuples (at any depth) readonly; functions are left as they are. */
+export type ReadonlyInput<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends readonly unknown[]
+    ? { readonly [K in keyof T]: ReadonlyInput<T[K]> }
+    : T extends object
+      ? { [K in keyof T]: ReadonlyInput<T[K]> }
+      : T;

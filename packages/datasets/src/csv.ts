@@ -1,6 +1,6 @@
 // CSV text to string tables and numeric matrices. Pure string in, arrays out: no file access,
 // so the same code runs in Node and in browsers.
-import { choiceOption, describeValue, parseOptions } from '@lassonet/core';
+import { choiceOption, describeValue, type OptionsInput, parseOptions } from '@lassonet/core';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { DatasetError } from './errors.js';
@@ -20,7 +20,7 @@ const csvTableSchema = v.strictObject({
 });
 
 /** Options of {@link parseCsvTable}. */
-export type CsvTableOptions = v.InferInput<typeof csvTableSchema>;
+export type CsvTableOptions = OptionsInput<typeof csvTableSchema>;
 
 /** A CSV file as strings: the header and the data rows, every cell trimmed. */
 export interface CsvTable {
@@ -56,7 +56,7 @@ const csvMatrixSchema = v.strictObject({
 });
 
 /** Options of {@link csvToMatrix}. */
-export type CsvMatrixOptions = v.InferInput<typeof csvMatrixSchema>;
+export type CsvMatrixOptions = OptionsInput<typeof csvMatrixSchema>;
 
 /** csvToMatrix's options once checked, defaults filled in (the delimiter aside). */
 export type CsvMatrixSettings = Omit<v.InferOutput<typeof csvMatrixSchema>, 'delimiter'>;

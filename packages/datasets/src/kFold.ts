@@ -1,4 +1,10 @@
-import { booleanOption, numberOption, parseOptions, Random } from '@lassonet/core';
+import {
+  booleanOption,
+  numberOption,
+  type OptionsInput,
+  parseOptions,
+  Random,
+} from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { checkLabels } from './matrix.js';
@@ -14,7 +20,7 @@ const kFoldSchema = v.strictObject({
   seed: seedOption(),
 });
 
-export type KFoldOptions = v.InferInput<typeof kFoldSchema>;
+export type KFoldOptions = OptionsInput<typeof kFoldSchema>;
 
 /** One fold: both index lists ascending; together they hold 0..n-1 once each. */
 export interface Fold {

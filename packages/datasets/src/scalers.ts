@@ -1,4 +1,4 @@
-import { describeValue, parseOptions } from '@lassonet/core';
+import { describeValue, type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { checkMatrix, type Matrix } from './matrix.js';
@@ -29,7 +29,7 @@ const standardScalerSchema = v.strictObject({});
  * `StandardScaler` takes no options; the parameter exists so a typo is reported. (The schema's
  * own type, `{}`, would accept any object; the record type lets TypeScript catch a typo too.)
  */
-export type StandardScalerOptions = v.InferInput<typeof standardScalerSchema> &
+export type StandardScalerOptions = OptionsInput<typeof standardScalerSchema> &
   Readonly<Record<string, never>>;
 
 const isRange = (value: unknown): value is readonly [number, number] =>
@@ -49,7 +49,7 @@ const minMaxScalerSchema = v.strictObject({
   range: v.optional(rangeOption, [0, 1]),
 });
 
-export type MinMaxScalerOptions = v.InferInput<typeof minMaxScalerSchema>;
+export type MinMaxScalerOptions = OptionsInput<typeof minMaxScalerSchema>;
 
 function checkColumns(X: Matrix, nFeatures: number, where: string): void {
   const { nCols } = checkMatrix(X);

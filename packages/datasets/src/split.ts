@@ -1,4 +1,10 @@
-import { booleanOption, numberOption, parseOptions, Random } from '@lassonet/core';
+import {
+  booleanOption,
+  numberOption,
+  type OptionsInput,
+  parseOptions,
+  Random,
+} from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { checkLabels, checkShape, type Matrix } from './matrix.js';
@@ -29,7 +35,7 @@ const trainTestSplitSchema = v.strictObject({
   shuffle: v.optional(booleanOption(), true),
 });
 
-export type TrainTestSplitOptions = v.InferInput<typeof trainTestSplitSchema>;
+export type TrainTestSplitOptions = OptionsInput<typeof trainTestSplitSchema>;
 
 export interface TrainTestSplit<T> {
   XTrain: number[][];

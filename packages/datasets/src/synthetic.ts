@@ -1,4 +1,10 @@
-import { describeBounds, numberOption, parseOptions, Random } from '@lassonet/core';
+import {
+  describeBounds,
+  numberOption,
+  type OptionsInput,
+  parseOptions,
+  Random,
+} from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from './errors.js';
 import { seedOption } from './seed.js';
@@ -21,7 +27,7 @@ const friedman1Schema = v.strictObject({
   seed: seedOption(),
 });
 
-export type Friedman1Options = v.InferInput<typeof friedman1Schema>;
+export type Friedman1Options = OptionsInput<typeof friedman1Schema>;
 
 const classificationSchema = v.strictObject({
   /** At least nClasses. Default 200. */
@@ -40,7 +46,7 @@ const classificationSchema = v.strictObject({
   seed: seedOption(),
 });
 
-export type ClassificationOptions = v.InferInput<typeof classificationSchema>;
+export type ClassificationOptions = OptionsInput<typeof classificationSchema>;
 
 /**
  * Friedman #1 regression (as scikit-learn's make_friedman1): X uniform in [0, 1),

@@ -1,4 +1,4 @@
-import { choiceOption, numberOption, parseOptions } from '@lassonet/core';
+import { choiceOption, numberOption, type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import { HierProxError } from './errors.js';
 
@@ -64,13 +64,13 @@ export const selectionSchema = v.strictObject({
 /** See `proxEntries.method`. */
 export type HierProxMethod = v.InferOutput<typeof methodOption>;
 /** What `hierProx`, `hierProxInPlace` and `hierProxArrays` take. */
-export type HierProxOptions = v.InferInput<typeof hierProxSchema>;
+export type HierProxOptions = OptionsInput<typeof hierProxSchema>;
 /** What `prepareHierProx` takes: the options of `hierProx` without `lambda`. */
-export type PreparedHierProxOptions = v.InferInput<typeof preparedSchema>;
+export type PreparedHierProxOptions = OptionsInput<typeof preparedSchema>;
 /** What `firstDropPenalty` takes. */
-export type FirstDropOptions = v.InferInput<typeof firstDropSchema>;
+export type FirstDropOptions = OptionsInput<typeof firstDropSchema>;
 /** What `skipNorms`, `selectedMask` and `selectedFeatures` take. */
-export type SelectionOptions = v.InferInput<typeof selectionSchema>;
+export type SelectionOptions = OptionsInput<typeof selectionSchema>;
 
 export type ResolvedOptions = v.InferOutput<typeof hierProxSchema>;
 

@@ -1,4 +1,4 @@
-import { booleanOption, numberOption } from '@lassonet/core';
+import { booleanOption, numberOption, type OptionsInput } from '@lassonet/core';
 import { checkGroups, HierProxError } from '@lassonet/hier-prox';
 import * as v from 'valibot';
 import { ModelError } from './errors.js';
@@ -39,7 +39,7 @@ export const networkConfigSchema = v.strictObject({
   seed: v.optional(numberOption({ integer: true }), 0),
 });
 
-export type LassoNetConfig = v.InferInput<typeof networkConfigSchema>;
+export type LassoNetConfig = OptionsInput<typeof networkConfigSchema>;
 
 /** A config with every default filled in: what checkpoints store. */
 export type ResolvedConfig = v.InferOutput<typeof networkConfigSchema>;

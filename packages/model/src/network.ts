@@ -7,7 +7,7 @@ import {
   tf,
   type Variable,
 } from '@lassonet/backend';
-import { numberOption, Random } from '@lassonet/core';
+import { numberOption, type OptionsInput, Random } from '@lassonet/core';
 import { selectedMask, skipNorms } from '@lassonet/hier-prox';
 import * as v from 'valibot';
 import { checkpointWeights, type LassoNetCheckpoint, readCheckpoint } from './checkpoint.js';
@@ -50,8 +50,8 @@ const stepSchema = v.strictObject({
   lambdaBar: v.optional(numberOption({ min: 0 }), 0),
 });
 
-export type Penalties = v.InferInput<typeof penaltiesSchema>;
-export type StepOptions = v.InferInput<typeof stepSchema>;
+export type Penalties = OptionsInput<typeof penaltiesSchema>;
+export type StepOptions = OptionsInput<typeof stepSchema>;
 type ResolvedPenalties = v.InferOutput<typeof penaltiesSchema>;
 type ResolvedStep = v.InferOutput<typeof stepSchema>;
 

@@ -1,5 +1,5 @@
 import { type NamedTensorMap, tf } from '@lassonet/backend';
-import { booleanOption, numberOption } from '@lassonet/core';
+import { booleanOption, numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { parseModelOptions } from './options.js';
 
@@ -34,7 +34,7 @@ export const optimizerSchema = v.variant('name', [adamSchema, sgdSchema], (issue
     : "must be an optimizer object such as { name: 'sgd', learningRate: 1e-3 }",
 );
 
-export type OptimizerOptions = v.InferInput<typeof optimizerSchema>;
+export type OptimizerOptions = OptionsInput<typeof optimizerSchema>;
 
 /** Optimizer settings with every default filled in. */
 export type ResolvedOptimizerOptions = v.InferOutput<typeof optimizerSchema>;

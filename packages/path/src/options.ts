@@ -1,4 +1,10 @@
-import { booleanOption, choiceOption, numberOption, parseOptions } from '@lassonet/core';
+import {
+  booleanOption,
+  choiceOption,
+  numberOption,
+  type OptionsInput,
+  parseOptions,
+} from '@lassonet/core';
 import {
   classWeightSchema,
   groupsSchema,
@@ -146,9 +152,9 @@ export const coxSchema = v.strictObject({
 });
 
 /** Options every LassoNet estimator takes. */
-export type LassoNetOptions = v.InferInput<typeof regressorSchema>;
-export type LassoNetClassifierOptions = v.InferInput<typeof classifierSchema>;
-export type LassoNetCoxRegressorOptions = v.InferInput<typeof coxSchema>;
+export type LassoNetOptions = OptionsInput<typeof regressorSchema>;
+export type LassoNetClassifierOptions = OptionsInput<typeof classifierSchema>;
+export type LassoNetCoxRegressorOptions = OptionsInput<typeof coxSchema>;
 
 /** Options with every default filled in. */
 export type ResolvedOptions = v.InferOutput<typeof regressorSchema> & {

@@ -1,4 +1,10 @@
-import { describeBounds, inBounds, numberOption, parseOptions } from '@lassonet/core';
+import {
+  describeBounds,
+  inBounds,
+  numberOption,
+  type OptionsInput,
+  parseOptions,
+} from '@lassonet/core';
 import * as v from 'valibot';
 import { parse, type Spec as VegaSpec, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -16,7 +22,7 @@ const pngSchema = v.strictObject({
   scale: v.optional(numberOption({ above: 0 }), 1),
 });
 
-export type PngOptions = v.InferInput<typeof pngSchema>;
+export type PngOptions = OptionsInput<typeof pngSchema>;
 
 /** PNG options once checked, with the default scale. */
 export type PngSettings = v.InferOutput<typeof pngSchema>;
@@ -38,7 +44,7 @@ const mountSchema = v.strictObject({
   ),
 });
 
-export type MountOptions = v.InferInput<typeof mountSchema>;
+export type MountOptions = OptionsInput<typeof mountSchema>;
 
 /** A chart: its Vega-Lite spec, and ways to render it. */
 export interface Chart {

@@ -87,10 +87,13 @@ describe('refitProtocol', () => {
     const three = steps.find((s) => s.nSelected <= 3) as DemoStep;
     expect(protocol['3']?.nSelected).toBe(three.nSelected);
     expect(protocol['12']?.nSelected).toBe(12);
-    expect(protocol['12']?.accuracy).toBeGreaterThan(0.9);
-    // The first step with at most three keeps the three informative features, which suffice.
+    // Three classes: chance is 1/3.
+    const all = protocol['12']?.accuracy as number;
+    expect(all).toBeGreaterThan(0.8);
+    // The first step with at most three keeps the three informative features, which suffice:
+    // a dense model on them alone does about as well as one on all twelve.
     expect(three.selected).toEqual([...synthetic.relevant].sort((a, b) => a - b));
-    expect(protocol['3']?.accuracy).toBeGreaterThan(0.9);
+    expect(protocol['3']?.accuracy).toBeGreaterThan(all - 0.05);
   });
 
   it('reports no accuracy when the first such step has no feature left', async () => {

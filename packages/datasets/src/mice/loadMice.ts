@@ -1,4 +1,4 @@
-import { choiceOption, parseOptions } from '@lassonet/core';
+import { choiceOption, type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
@@ -59,7 +59,7 @@ const browserMiceSchema = v.strictObject({
   source: miceOptions.source,
 });
 
-export type BrowserMiceOptions = v.InferInput<typeof browserMiceSchema>;
+export type BrowserMiceOptions = OptionsInput<typeof browserMiceSchema>;
 
 /**
  * Loads the MICE protein data in a browser or worker: from `text` or a `File`/`Blob`, else the

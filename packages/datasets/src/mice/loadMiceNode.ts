@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseOptions } from '@lassonet/core';
+import { type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from '../errors.js';
 import { fetchVerified } from './fetchVerified.js';
@@ -46,7 +46,7 @@ const miceSchema = v.strictObject({
   sha256: miceOptions.sha256,
 });
 
-export type MiceOptions = v.InferInput<typeof miceSchema>;
+export type MiceOptions = OptionsInput<typeof miceSchema>;
 
 /** $XDG_CACHE_HOME/lassonet, else ~/.cache/lassonet. */
 export function defaultCacheDir(): string {

@@ -1,4 +1,4 @@
-import { parseOptions } from '@lassonet/core';
+import { type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import { DatasetError } from '../errors.js';
 import { MinMaxScaler, type MinMaxScalerParams } from '../scalers.js';
@@ -14,7 +14,7 @@ const miceSplitSchema = v.strictObject({
   testSize: testSizeOption,
 });
 
-export type MiceSplitOptions = v.InferInput<typeof miceSplitSchema>;
+export type MiceSplitOptions = OptionsInput<typeof miceSplitSchema>;
 
 export interface MiceSplit {
   XTrain: number[][];

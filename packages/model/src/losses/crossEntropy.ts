@@ -1,5 +1,5 @@
 import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
-import { numberOption } from '@lassonet/core';
+import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { ModelError } from '../errors.js';
 import { parseModelOptions } from '../options.js';
@@ -16,7 +16,7 @@ const crossEntropySchema = v.strictObject({
   classWeight: v.optional(classWeightSchema),
 });
 
-export type CrossEntropyOptions = v.InferInput<typeof crossEntropySchema>;
+export type CrossEntropyOptions = OptionsInput<typeof crossEntropySchema>;
 
 /** Class labels 0..K-1, one per sample. */
 export type ClassLabels = readonly number[] | Int32Array;

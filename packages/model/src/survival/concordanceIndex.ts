@@ -1,4 +1,4 @@
-import { choiceOption } from '@lassonet/core';
+import { choiceOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { ModelError } from '../errors.js';
 import { parseModelOptions } from '../options.js';
@@ -16,7 +16,7 @@ const concordanceSchema = v.strictObject({
   ties: v.optional(choiceOption(['standard', 'upstream']), 'standard'),
 });
 
-export type ConcordanceOptions = v.InferInput<typeof concordanceSchema>;
+export type ConcordanceOptions = OptionsInput<typeof concordanceSchema>;
 
 /**
  * The concordance index of predicted risks (higher risk, earlier event): the share of comparable

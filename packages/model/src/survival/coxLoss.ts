@@ -1,4 +1,4 @@
-import { choiceOption } from '@lassonet/core';
+import { choiceOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { upstreamOrder } from '../compat/upstreamTieOrder.js';
 import { ModelError } from '../errors.js';
@@ -23,7 +23,7 @@ export const coxOptionsSchema = v.strictObject({
   riskSet: v.optional(choiceOption(['standard', 'upstream']), 'standard'),
 });
 
-export type CoxOptions = v.InferInput<typeof coxOptionsSchema>;
+export type CoxOptions = OptionsInput<typeof coxOptionsSchema>;
 
 export interface CoxLossResult {
   /** The mean negative partial log-likelihood (per event). */

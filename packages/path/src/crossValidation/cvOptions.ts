@@ -1,4 +1,4 @@
-import { numberOption } from '@lassonet/core';
+import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import type { EstimatorSchema } from '../options.js';
 
@@ -20,7 +20,7 @@ export const cvEntries = {
 
 const cvOnlySchema = v.object(cvEntries);
 
-export type CVOptions = v.InferInput<typeof cvOnlySchema>;
+export type CVOptions = OptionsInput<typeof cvOnlySchema>;
 
 /** An estimator's options plus cv, concurrency and workerUrl, in one strict schema. */
 export function cvSchema(estimatorSchema: EstimatorSchema) {

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CVFoldResult,
   type CVOptions,
+  featureImportances,
   LassoNetClassifierCV,
   LassoNetCoxRegressorCV,
   LassoNetIntervalRegressorCV,
   type LassoNetOptions,
   LassoNetRegressorCV,
-  featureImportances,
   type PathStep,
   selectedIndices,
 } from '../index.js';

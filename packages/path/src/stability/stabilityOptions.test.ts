@@ -40,12 +40,7 @@ const rejected = (options: unknown, Xs: unknown = X, ys: unknown = y) =>
 
 describe('stabilitySelection options', () => {
   const cases: [string, unknown, ModelErrorCode, RegExp][] = [
-    [
-      'no options',
-      undefined,
-      'INVALID_OPTION',
-      /^StabilitySelection needs estimator\.$/,
-    ],
+    ['no options', undefined, 'INVALID_OPTION', /^StabilitySelection needs estimator\.$/],
     ['no estimator', { nModels: 2 }, 'INVALID_OPTION', /^StabilitySelection needs estimator\.$/],
     [
       'an unknown estimator',

@@ -1,4 +1,4 @@
-import { functionOption, numberOption } from '@lassonet/core';
+import { functionOption, numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { BaseLassoNet } from '../estimator.js';
 import type { ClassificationY } from '../estimators/classifier.js';
@@ -78,8 +78,8 @@ export const stabilityFitSchema = v.strictObject({
   onModel: v.optional(functionOption<(index: number, steps: PathStep[]) => void>()),
 });
 
-export type StabilityOptions = v.InferInput<typeof stabilitySchema>;
-export type StabilityFitOptions = v.InferInput<typeof stabilityFitSchema>;
+export type StabilityOptions = OptionsInput<typeof stabilitySchema>;
+export type StabilityFitOptions = OptionsInput<typeof stabilityFitSchema>;
 
 /** Options of `stabilitySelection()`: the selector's and its fit's, in one object. */
 export interface StabilitySelectionOptions<

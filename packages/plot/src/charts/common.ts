@@ -1,4 +1,4 @@
-import { numberOption } from '@lassonet/core';
+import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { PlotError } from '../errors.js';
 
@@ -21,7 +21,7 @@ export const chartSchema = v.strictObject({
 });
 
 /** Options every chart takes. */
-export type ChartOptions = v.InferInput<typeof chartSchema>;
+export type ChartOptions = OptionsInput<typeof chartSchema>;
 
 /** A score's name, for axis titles. */
 export const scoreNameOption = v.pipe(

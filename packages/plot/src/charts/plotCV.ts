@@ -1,4 +1,4 @@
-import { parseOptions } from '@lassonet/core';
+import { type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
@@ -36,7 +36,7 @@ const cvChartSchema = v.strictObject({
   scoreName: v.optional(scoreNameOption, 'Score'),
 });
 
-export type CVChartOptions = v.InferInput<typeof cvChartSchema>;
+export type CVChartOptions = OptionsInput<typeof cvChartSchema>;
 
 /** One fold's value at one penalty. */
 export interface CVFoldRow {

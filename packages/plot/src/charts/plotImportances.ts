@@ -1,4 +1,4 @@
-import { numberOption, parseOptions } from '@lassonet/core';
+import { numberOption, type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
@@ -15,7 +15,7 @@ const importanceChartSchema = v.strictObject({
   top: v.optional(numberOption({ integer: true, min: 1 }), 20),
 });
 
-export type ImportanceChartOptions = v.InferInput<typeof importanceChartSchema>;
+export type ImportanceChartOptions = OptionsInput<typeof importanceChartSchema>;
 
 const WHERE = 'plotImportances';
 

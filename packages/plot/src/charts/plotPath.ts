@@ -1,4 +1,4 @@
-import { parseOptions } from '@lassonet/core';
+import { type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
@@ -26,7 +26,7 @@ const pathChartSchema = v.strictObject({
   scoreName: v.optional(scoreNameOption, 'Accuracy'),
 });
 
-export type PathChartOptions = v.InferInput<typeof pathChartSchema>;
+export type PathChartOptions = OptionsInput<typeof pathChartSchema>;
 
 const plotPathSchema = v.strictObject({
   ...pathChartSchema.entries,

@@ -1,4 +1,4 @@
-import { numberOption, parseOptions } from '@lassonet/core';
+import { numberOption, type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
@@ -31,7 +31,7 @@ const stabilityChartSchema = v.strictObject({
   top: v.optional(numberOption({ integer: true, min: 1 }), 5),
 });
 
-export type StabilityChartOptions = v.InferInput<typeof stabilityChartSchema>;
+export type StabilityChartOptions = OptionsInput<typeof stabilityChartSchema>;
 
 /** One feature's selection probability at one path step. */
 export interface StabilityProbRow {
