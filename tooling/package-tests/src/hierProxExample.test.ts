@@ -49,7 +49,12 @@ describe('the @lassonet/hier-prox README example', () => {
   describe('installed from tarballs with only its own dependencies', () => {
     let work: string;
     let project: string;
-    const wanted = ['@lassonet/hier-prox', '@lassonet/backend', '@lassonet/backend-wasm'];
+    const wanted = [
+      '@lassonet/hier-prox',
+      '@lassonet/backend',
+      '@lassonet/backend-wasm',
+      '@lassonet/core',
+    ];
 
     beforeAll(() => {
       work = mkdtempSync(join(tmpdir(), 'lassonet-hier-prox-'));
@@ -62,10 +67,11 @@ describe('the @lassonet/hier-prox README example', () => {
       if (work !== undefined) rmSync(work, { recursive: true, force: true });
     });
 
-    it('installs exactly hier-prox, the backend interface and one adapter', () => {
+    it('installs exactly hier-prox, the backend interface, one adapter and the core', () => {
       expect(readdirSync(join(project, 'node_modules/@lassonet')).sort()).toEqual([
         'backend',
         'backend-wasm',
+        'core',
         'hier-prox',
       ]);
     });
