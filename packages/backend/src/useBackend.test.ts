@@ -35,6 +35,16 @@ function fakeAdapter(name: string, probe: BackendProbe, activate?: () => Promise
 
 const available: BackendProbe = { available: true };
 
+/** The error `attempt` rejects with, checked to be a `type` so its fields can be read. */
+async function rejection<E extends Error>(
+  attempt: Promise<unknown>,
+  type: new (...args: never[]) => E,
+): Promise<E> {
+  const error = await attempt.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(type);
+  return error as E;
+}
+
 afterEach(() => clearAdaptersForTesting());
 
 describe('useBackend', () => {
@@ -70,43 +80,38 @@ describe('useBackend', () => {
 
   it("'auto' with nothing usable names every reason", async () => {
     registerAdapter(fakeAdapter('webgl', { available: false, reason: 'no WebGL2' }).adapter);
-    const error = await useBackend('auto').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NoBackendAvailableError);
-    expect((error as Error).message).toContain('webgl: no WebGL2');
+    const error = await rejection(useBackend('auto'), NoBackendAvailableError);
+    expect(error.message).toContain('webgl: no WebGL2');
   });
 
   it("'auto' with no adapter at all says how to install one", async () => {
-    const error = await useBackend('auto').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NoBackendAvailableError);
-    expect((error as BackendError).code).toBe('NO_BACKEND_AVAILABLE');
-    expect((error as Error).message).toContain('@lassonet/backend-wasm');
+    const error = await rejection(useBackend('auto'), NoBackendAvailableError);
+    expect(error.code).toBe('NO_BACKEND_AVAILABLE');
+    expect(error.message).toContain('@lassonet/backend-wasm');
   });
 
   it('a backend that cannot run here is a BackendUnavailableError naming the alternatives', async () => {
     registerAdapter(fakeAdapter('webgl', { available: false, reason: 'not a browser' }).adapter);
     registerAdapter(fakeAdapter('wasm', available).adapter);
-    const error = await useBackend('webgl').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackendUnavailableError);
-    expect((error as BackendUnavailableError).available).toEqual(['wasm']);
-    expect((error as Error).message).toBe(
+    const error = await rejection(useBackend('webgl'), BackendUnavailableError);
+    expect(error.available).toEqual(['wasm']);
+    expect(error.message).toBe(
       "Backend 'webgl' cannot run here: not a browser. Backends that can run here: wasm.",
     );
   });
 
   it('a known backend that is not installed names its package and what is installed', async () => {
     registerAdapter(fakeAdapter('cpu', available).adapter);
-    const error = await useBackend('wasm').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackendNotInstalledError);
-    expect((error as BackendNotInstalledError).installed).toEqual(['cpu']);
-    expect((error as Error).message).toContain('Install @lassonet/backend-wasm');
-    expect((error as Error).message).toContain('Installed backends: cpu.');
+    const error = await rejection(useBackend('wasm'), BackendNotInstalledError);
+    expect(error.installed).toEqual(['cpu']);
+    expect(error.message).toContain('Install @lassonet/backend-wasm');
+    expect(error.message).toContain('Installed backends: cpu.');
   });
 
   it('an unknown name lists the known ones', async () => {
-    const error = await useBackend('cuda').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackendNotInstalledError);
-    expect((error as Error).message).toContain('Known backends are cpu, wasm, webgl');
-    expect((error as Error).message).toContain('Installed backends: none.');
+    const error = await rejection(useBackend('cuda'), BackendNotInstalledError);
+    expect(error.message).toContain('Known backends are cpu, wasm, webgl');
+    expect(error.message).toContain('Installed backends: none.');
   });
 
   it('an adapter object is registered and activated', async () => {
@@ -121,10 +126,9 @@ describe('useBackend', () => {
     const broken = fakeAdapter('wasm', available, async () => {
       throw cause;
     });
-    const error = await useBackend(broken.adapter).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackendUnavailableError);
-    expect((error as Error).cause).toBe(cause);
-    expect((error as Error).message).toContain('out of memory');
+    const error = await rejection(useBackend(broken.adapter), BackendUnavailableError);
+    expect(error.cause).toBe(cause);
+    expect(error.message).toContain('out of memory');
   });
 
   it('activations run one at a time, in call order', async () => {
@@ -205,13 +209,12 @@ describe('importKnownAdapter', () => {
     const broken = async () => {
       throw cause;
     };
-    const error = await importKnownAdapter('wasm', broken).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BackendError);
-    expect((error as BackendError).code).toBe('ADAPTER_LOAD_FAILED');
-    expect((error as Error).message).toBe(
+    const error = await rejection(importKnownAdapter('wasm', broken), BackendError);
+    expect(error.code).toBe('ADAPTER_LOAD_FAILED');
+    expect(error.message).toBe(
       "@lassonet/backend-wasm is installed but could not be loaded: Cannot find package '@tensorflow/tfjs-backend-wasm'",
     );
-    expect((error as Error).cause).toBe(cause);
+    expect(error.cause).toBe(cause);
   });
 
   it('registers what the imported package registers', async () => {

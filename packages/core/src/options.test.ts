@@ -98,14 +98,15 @@ describe('parseOptions codes', () => {
   });
 });
 
-describe('parseOptions with unions', () => {
-  const int = numberOption({ integer: true, min: 0 });
+/**
+ * The message of Toy's error for `input`, with one option `key` that is an `item` or a pair of
+ * them ('' when the input is valid).
+ */
+function onePairMessage(key: string, item: v.GenericSchema, unionMessage: string) {
   const s = v.strictObject({
-    nIters: v.optional(
-      v.union([int, v.strictTuple([int, int])], 'must be one value or a [dense, path] pair'),
-    ),
+    [key]: v.optional(v.union([item, v.strictTuple([item, item])], unionMessage)),
   });
-  const message = (input: unknown) => {
+  return (input: unknown): string => {
     try {
       parseOptions(s, input, 'Toy');
     } catch (error) {
@@ -113,6 +114,11 @@ describe('parseOptions with unions', () => {
     }
     return '';
   };
+}
+
+describe('parseOptions with unions', () => {
+  const int = numberOption({ integer: true, min: 0 });
+  const message = onePairMessage('nIters', int, 'must be one value or a [dense, path] pair');
 
   it("reports the pair's bad item, or the union's own message", () => {
     expect(message({ nIters: [10, 0.5] })).toBe('Toy: nIters[1] must be an integer >= 0, got 0.5.');
@@ -150,19 +156,7 @@ describe('parseOptions with nested unions', () => {
     [v.null(), numberOption({ integer: true, min: 1 })],
     'must be an integer >= 1 or null',
   );
-  const s = v.strictObject({
-    patience: v.optional(
-      v.union([item, v.strictTuple([item, item])], 'must be one value or a pair'),
-    ),
-  });
-  const message = (input: unknown) => {
-    try {
-      parseOptions(s, input, 'Toy');
-    } catch (error) {
-      return (error as Error).message;
-    }
-    return '';
-  };
+  const message = onePairMessage('patience', item, 'must be one value or a pair');
 
   it("reports the single value's own rule, or the pair's bad item", () => {
     expect(message({ patience: 0 })).toBe('Toy: patience must be an integer >= 1, got 0.');

@@ -203,18 +203,8 @@ export interface NumberBounds {
 /** What `numberOption(bounds)` accepts, in words: "a finite number > 0", "an integer >= 1". */
 export function describeBounds(bounds: NumberBounds): string {
   const kind = bounds.integer ? 'an integer' : 'a finite number';
-  const lo =
-    bounds.above !== undefined
-      ? ['>', bounds.above]
-      : bounds.min !== undefined
-        ? ['>=', bounds.min]
-        : undefined;
-  const hi =
-    bounds.below !== undefined
-      ? ['<', bounds.below]
-      : bounds.max !== undefined
-        ? ['<=', bounds.max]
-        : undefined;
+  const lo = side('>', bounds.above, bounds.min);
+  const hi = side('<', bounds.below, bounds.max);
   if (lo !== undefined && hi !== undefined) {
     const open = lo[0] === '>' ? '(' : '[';
     const close = hi[0] === '<' ? ')' : ']';
@@ -223,6 +213,16 @@ export function describeBounds(bounds: NumberBounds): string {
   if (lo !== undefined) return `${kind} ${lo[0]} ${lo[1]}`;
   if (hi !== undefined) return `${kind} ${hi[0]} ${hi[1]}`;
   return kind;
+}
+
+/** One side of the bounds as [operator, value]: the strict bound if given, else the inclusive one. */
+function side(
+  op: '>' | '<',
+  strict: number | undefined,
+  inclusive: number | undefined,
+): [string, number] | undefined {
+  if (strict !== undefined) return [op, strict];
+  return inclusive === undefined ? undefined : [`${op}=`, inclusive];
 }
 
 /** Whether `value` is a number within `bounds`. */

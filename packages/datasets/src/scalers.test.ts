@@ -35,6 +35,17 @@ function expectMatrixClose(actual: number[][], expected: number[][], digits = 10
   });
 }
 
+/** What a scaler saved as JSON and read back must do: transform as the original, save the same. */
+function expectSurvivesJSON<P>(
+  scaler: { transform(X: number[][]): number[][]; toJSON(): P },
+  fromJSON: (params: P) => { transform(X: number[][]): number[][]; toJSON(): P },
+  fresh: number[][],
+): void {
+  const copy = fromJSON(JSON.parse(JSON.stringify(scaler)) as P);
+  expect(copy.transform(fresh)).toEqual(scaler.transform(fresh));
+  expect(copy.toJSON()).toEqual(scaler.toJSON());
+}
+
 describe('StandardScaler', () => {
   it('learns means and population standard deviations (scale 1 for a constant column)', () => {
     const params = new StandardScaler().fit(X).toJSON();
@@ -96,12 +107,7 @@ describe('StandardScaler', () => {
 
   it('survives JSON', () => {
     const scaler = new StandardScaler().fit(randomMatrix(10, 3, 3));
-    const copy = StandardScaler.fromJSON(
-      JSON.parse(JSON.stringify(scaler)) as StandardScalerParams,
-    );
-    const fresh = randomMatrix(5, 3, 4);
-    expect(copy.transform(fresh)).toEqual(scaler.transform(fresh));
-    expect(copy.toJSON()).toEqual(scaler.toJSON());
+    expectSurvivesJSON(scaler, (p) => StandardScaler.fromJSON(p), randomMatrix(5, 3, 4));
   });
 
   it('reports misuse', () => {
@@ -205,10 +211,7 @@ describe('MinMaxScaler', () => {
 
   it('survives JSON', () => {
     const scaler = new MinMaxScaler({ range: [-2, 3] }).fit(randomMatrix(10, 2, 6));
-    const copy = MinMaxScaler.fromJSON(JSON.parse(JSON.stringify(scaler)) as MinMaxScalerParams);
-    const fresh = randomMatrix(5, 2, 7);
-    expect(copy.transform(fresh)).toEqual(scaler.transform(fresh));
-    expect(copy.toJSON()).toEqual(scaler.toJSON());
+    expectSurvivesJSON(scaler, (p) => MinMaxScaler.fromJSON(p), randomMatrix(5, 2, 7));
   });
 
   it('reports misuse', () => {

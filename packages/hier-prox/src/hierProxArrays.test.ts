@@ -2,13 +2,12 @@ import { Random } from '@lassonet/backend-conformance';
 import { describe, expect, it } from 'vitest';
 import { hierProxArrays } from './index.js';
 import { expectClose } from './test-utils/expectClose.js';
-import { randomGroups, randomWeights } from './test-utils/randomCase.js';
+import { randomGroups, seededWeights } from './test-utils/randomCase.js';
 import { type Params, type Rows, referenceHierProx } from './test-utils/reference.js';
 
 describe('hierProxArrays (no tensors)', () => {
-  const random = new Random(31);
   const shape = { nFeatures: 25, nOutputs: 3, nHidden: 11 };
-  const { skip, hidden } = randomWeights(random, shape);
+  const { random, skip, hidden } = seededWeights(31, shape);
   const flatSkip = Float32Array.from(skip.flat());
   const flatHidden = Float32Array.from(hidden.flat());
 

@@ -1,3 +1,4 @@
+import { expectErrorOf } from '@lassonet/vitest-config/errors';
 import '@lassonet/backend-cpu';
 import { tf, useBackend } from '@lassonet/backend';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import {
   checkGroups,
   firstDropPenalty,
   HierProxError,
-  type HierProxErrorCode,
   hierProx,
   hierProxArrays,
   hierProxInPlace,
@@ -14,17 +14,7 @@ import {
   skipNorms,
 } from './index.js';
 
-function expectError(run: () => unknown, code: HierProxErrorCode, message: RegExp): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(HierProxError);
-  expect((caught as HierProxError).code).toBe(code);
-  expect((caught as HierProxError).message).toMatch(message);
-}
+const expectError = expectErrorOf(HierProxError);
 
 describe('bad input gets a typed error that says what is wrong', () => {
   beforeAll(async () => {

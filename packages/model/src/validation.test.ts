@@ -1,3 +1,4 @@
+import { expectErrorOf } from '@lassonet/vitest-config/errors';
 import '@lassonet/backend-cpu';
 import { tf, useBackend } from '@lassonet/backend';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,17 +14,7 @@ import {
   meanSquaredError,
 } from './index.js';
 
-function expectError(run: () => unknown, code: ModelErrorCode, message: RegExp): void {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ModelError);
-  expect((caught as ModelError).code).toBe(code);
-  expect((caught as ModelError).message).toMatch(message);
-}
+const expectError = expectErrorOf(ModelError);
 
 beforeAll(async () => {
   await useBackend('cpu');

@@ -20,6 +20,7 @@ import {
   parseEstimatorOptions,
   parseLambdaSeq,
   type ResolvedOptions,
+  signalSchema,
 } from './options.js';
 import { Pacer } from './pacer.js';
 import type { PathStep } from './pathStep.js';
@@ -54,14 +55,6 @@ export interface FitOptions<Y> {
   signal?: AbortSignal;
   onWarning?: (message: string) => void;
 }
-
-const signalSchema = v.custom<AbortSignal>(
-  (x) =>
-    x !== null &&
-    typeof x === 'object' &&
-    typeof (x as { aborted?: unknown }).aborted === 'boolean',
-  'must be an AbortSignal',
-);
 
 // X and y of the validation set are checked with the training data, as features and targets.
 const trainingEntries = {

@@ -1,6 +1,5 @@
-import '@lassonet/backend-cpu';
-import { useBackend } from '@lassonet/backend';
-import { beforeAll, describe, expect, it } from 'vitest';
+import './test-utils/onCpu.js';
+import { describe, expect, it } from 'vitest';
 import { ESTIMATOR_KINDS, type EstimatorKind } from './registry.js';
 import {
   CONTRACT_CHECKS,
@@ -9,10 +8,6 @@ import {
   contractData,
   kindsWithoutData,
 } from './test-utils/checkEstimator.js';
-
-beforeAll(async () => {
-  await useBackend('cpu');
-});
 
 describe('the estimator contract', () => {
   it('has a data factory for every registered estimator', () => {

@@ -17,6 +17,18 @@ import * as v from 'valibot';
 
 const integer = (min: number) => numberOption({ integer: true, min });
 
+/** An AbortSignal (anything with a boolean `aborted`, as signals from other realms are). */
+export const signalSchema = v.custom<AbortSignal>(
+  (x) =>
+    x !== null &&
+    typeof x === 'object' &&
+    typeof (x as { aborted?: unknown }).aborted === 'boolean',
+  'must be an AbortSignal',
+);
+
+/** The worker script browsers need to train paths in Web Workers. */
+export const workerUrlSchema = v.union([v.string(), v.instance(URL)], 'must be a string or a URL');
+
 /** One value for both phases, or a [dense, path] pair; parsed to the pair. */
 function pairOption<S extends v.GenericSchema>(item: S, message: string) {
   return v.pipe(

@@ -1,17 +1,12 @@
 import { isLassoNetError, LassoNetError } from '@lassonet/core';
+import { expectErrorClass } from '@lassonet/vitest-config/errors';
 import { describe, expect, it } from 'vitest';
 import { plotImportances } from './charts/plotImportances.js';
 import { PlotError } from './errors.js';
 
 describe('PlotError', () => {
   it('is a LassoNetError with its own name, a code and a cause', () => {
-    const cause = new Error('inner');
-    const error = new PlotError('NO_RASTERIZER', 'No renderer.', { cause });
-    expect(error).toBeInstanceOf(LassoNetError);
-    expect(isLassoNetError(error)).toBe(true);
-    expect(error.name).toBe('PlotError');
-    expect(error.code).toBe('NO_RASTERIZER');
-    expect(error.cause).toBe(cause);
+    expectErrorClass(PlotError, 'NO_RASTERIZER', { base: LassoNetError, isBase: isLassoNetError });
   });
 
   it('is what option errors throw', () => {

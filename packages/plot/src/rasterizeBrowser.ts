@@ -4,20 +4,8 @@ import { fitSvg, type PngSettings, svgSize } from './chart.js';
 export async function rasterizeBrowser(svg: string, options: PngSettings): Promise<Uint8Array> {
   const natural = svgSize(svg);
   const { scale } = options;
-  const width =
-    options.width ??
-    Math.round(
-      options.height !== undefined
-        ? (natural.width * options.height) / natural.height
-        : natural.width * scale,
-    );
-  const height =
-    options.height ??
-    Math.round(
-      options.width !== undefined
-        ? (natural.height * options.width) / natural.width
-        : natural.height * scale,
-    );
+  const width = side(options.width, options.height, natural.width, natural.height, scale);
+  const height = side(options.height, options.width, natural.height, natural.width, scale);
   const url = URL.createObjectURL(
     new Blob([fitSvg(svg, width, height)], { type: 'image/svg+xml' }),
   );
@@ -34,4 +22,19 @@ export async function rasterizeBrowser(svg: string, options: PngSettings): Promi
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/**
+ * One side of the image in pixels: as given; else, when the other side is given, following the
+ * chart's aspect ratio; else the chart's own size times `scale`.
+ */
+function side(
+  given: number | undefined,
+  other: number | undefined,
+  natural: number,
+  naturalOther: number,
+  scale: number,
+): number {
+  if (given !== undefined) return given;
+  return Math.round(other !== undefined ? (natural * other) / naturalOther : natural * scale);
 }

@@ -8,5 +8,6 @@ export * from './inputs.js';
 export { at, column, fromFunction, type Matrix, matrix, row } from './matrix.js';
 export { Random } from './random.js';
 export * as reference from './reference.js';
+export { expectSmallMatMul } from './smoke.js';
 export { fromMatrix, fromScalar, fromVector, read, type TensorData } from './tensorData.js';
 export type { CaseOutput, CaseResult, ConformanceCase, TF } from './types.js';

@@ -10,40 +10,30 @@ export function normalMatrix(rng: Random, rows: number, cols: number, scale = 1)
   );
 }
 
-export function uniformMatrix(
+/** A rows × cols matrix of values drawn from [lo, hi]. */
+export type RangeMatrix = (
   rng: Random,
   rows: number,
   cols: number,
   lo: number,
   hi: number,
-): Matrix {
-  return fromFunction(rows, cols, () => Math.fround(rng.uniform(lo, hi)));
+) => Matrix;
+
+/** A RangeMatrix whose entries are `draw(rng, lo, hi)`, drawn row by row. */
+function rangeMatrix(draw: (rng: Random, lo: number, hi: number) => number): RangeMatrix {
+  return (rng, rows, cols, lo, hi) => fromFunction(rows, cols, () => draw(rng, lo, hi));
 }
+
+export const uniformMatrix = rangeMatrix((rng, lo, hi) => Math.fround(rng.uniform(lo, hi)));
 
 /** Magnitudes uniform in [lo, hi] with random signs: safe divisors. */
-export function awayFromZeroMatrix(
-  rng: Random,
-  rows: number,
-  cols: number,
-  lo: number,
-  hi: number,
-): Matrix {
-  return fromFunction(rows, cols, () => {
-    const sign = rng.float() < 0.5 ? -1 : 1;
-    return Math.fround(sign * rng.uniform(lo, hi));
-  });
-}
+export const awayFromZeroMatrix = rangeMatrix((rng, lo, hi) => {
+  const sign = rng.float() < 0.5 ? -1 : 1;
+  return Math.fround(sign * rng.uniform(lo, hi));
+});
 
 /** Small integers as floats: comparisons then meet many exact ties. */
-export function integerMatrix(
-  rng: Random,
-  rows: number,
-  cols: number,
-  lo: number,
-  hi: number,
-): Matrix {
-  return fromFunction(rows, cols, () => rng.int(lo, hi));
-}
+export const integerMatrix = rangeMatrix((rng, lo, hi) => rng.int(lo, hi));
 
 /**
  * Distinct values spread over [-3, 3] in random order, so sorting and argMax have one right

@@ -1,15 +1,10 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readmeExample } from './readmeExample.js';
-import { repoRoot, runNodeModule } from './workspace.js';
+import { expect } from 'vitest';
+import { describeReadmeExample } from './readmeExampleTest.js';
 
-describe('the @lassonet/model README example', () => {
-  it('runs under plain node: the noise features leave before the relevant ones', () => {
-    const { stdout } = runNodeModule(
-      readmeExample('packages/model'),
-      join(repoRoot, 'tooling/package-tests'),
-    );
-    const lines = stdout.trim().split('\n');
+describeReadmeExample(
+  'model',
+  'the noise features leave before the relevant ones',
+  (_stdout, lines) => {
     expect(lines[0]).toMatch(/^dense: loss 0\.0\d\d, 10 features$/);
     const order = lines.slice(1, -1).flatMap((line) => {
       const match =
@@ -21,5 +16,5 @@ describe('the @lassonet/model README example', () => {
     expect(order.slice(0, 5).sort()).toEqual([5, 6, 7, 8, 9]);
     expect(order.slice(5).sort()).toEqual([0, 1, 2, 3, 4]);
     expect(lines.at(-1)).toBe('restored the 5-feature model: features 0, 1, 2, 3, 4');
-  });
-});
+  },
+);

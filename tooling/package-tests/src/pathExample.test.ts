@@ -1,15 +1,10 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { readmeExample } from './readmeExample.js';
-import { repoRoot, runNodeModule } from './workspace.js';
+import { expect } from 'vitest';
+import { describeReadmeExample } from './readmeExampleTest.js';
 
-describe('the @lassonet/path README example', () => {
-  it('runs under plain node: the relevant features outlast the noise, refitting helps', () => {
-    const { stdout } = runNodeModule(
-      readmeExample('packages/path'),
-      join(repoRoot, 'tooling/package-tests'),
-    );
-    const lines = stdout.trim().split('\n');
+describeReadmeExample(
+  'path',
+  'the relevant features outlast the noise, refitting helps',
+  (stdout, lines) => {
     expect(lines[0]).toBe('lambda 0.00: 10 features');
     const counts = lines
       .filter((line) => line.startsWith('lambda '))
@@ -29,5 +24,6 @@ describe('the @lassonet/path README example', () => {
     expect(dense).toBeGreaterThan(0.85);
     expect(five).toBeGreaterThan(0.6);
     expect(refit).toBeGreaterThan(five);
-  }, 120_000);
-});
+  },
+  120_000,
+);

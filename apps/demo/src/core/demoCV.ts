@@ -1,6 +1,6 @@
 import { type CVResult, LassoNetClassifierCV } from '@lassonet/path';
 import type { DemoData } from './demoPath.js';
-import { classifierOptions, type DemoSettings } from './settings.js';
+import { classifierOptions, type DemoSettings, type ParallelRun } from './settings.js';
 
 /** The cross-validated classifier on the training rows, and its refit scored on the test rows. */
 export interface DemoCV {
@@ -20,12 +20,7 @@ export interface DemoCV {
 export async function runDemoCV(
   split: DemoData,
   settings: DemoSettings,
-  options: {
-    folds?: number;
-    concurrency?: number;
-    signal?: AbortSignal;
-    onFold?: (fold: number) => void;
-  } = {},
+  options: ParallelRun & { folds?: number; onFold?: (fold: number) => void } = {},
 ): Promise<DemoCV> {
   const folds = options.folds ?? 5;
   const model = new LassoNetClassifierCV({

@@ -1,6 +1,6 @@
 import { type StabilitySelectionResult, stabilitySelection } from '@lassonet/path';
 import type { DemoData } from './demoPath.js';
-import { classifierOptions, type DemoSettings } from './settings.js';
+import { classifierOptions, type DemoSettings, type ParallelRun } from './settings.js';
 
 /** Stability selection of the classifier on the training rows. */
 export interface DemoStability {
@@ -12,12 +12,7 @@ export interface DemoStability {
 export async function runDemoStability(
   split: DemoData,
   settings: DemoSettings,
-  options: {
-    nModels?: number;
-    concurrency?: number;
-    signal?: AbortSignal;
-    onModel?: (index: number) => void;
-  } = {},
+  options: ParallelRun & { nModels?: number; onModel?: (index: number) => void } = {},
 ): Promise<DemoStability> {
   const nModels = options.nModels ?? 20;
   const start = performance.now();

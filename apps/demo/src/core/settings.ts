@@ -12,6 +12,12 @@ export interface DemoSettings {
   quick: boolean;
 }
 
+/** How a run of many paths may go: how many at once (undefined: the library's default), and a stop. */
+export interface ParallelRun {
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
 export const DEFAULT_SETTINGS: DemoSettings = { seed: 0, hiddenDims: [100], quick: false };
 
 /** Quick runs cap the epochs per lambda and take larger lambda steps. */

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { DatasetError } from '../errors.js';
 import { MinMaxScaler, type MinMaxScalerParams } from '../scalers.js';
 import { seedOption } from '../seed.js';
-import { testSizeOption, trainTestSplit } from '../split.js';
+import { type TrainTestSplit, testSizeOption, trainTestSplit } from '../split.js';
 import type { LoadedMice, MiceSource } from './loadMice.js';
 import type { MiceData } from './parseMice.js';
 
@@ -16,14 +16,8 @@ const miceSplitSchema = v.strictObject({
 
 export type MiceSplitOptions = OptionsInput<typeof miceSplitSchema>;
 
-export interface MiceSplit {
-  XTrain: number[][];
-  XTest: number[][];
-  yTrain: number[];
-  yTest: number[];
-  /** Rows of the file in each part. */
-  trainIndex: number[];
-  testIndex: number[];
+/** A train/test split of the file's rows (trainIndex and testIndex number them), scaled. */
+export interface MiceSplit extends TrainTestSplit<number> {
   featureNames: string[];
   classNames: string[];
   /** The min-max scaler, fitted on the training rows and applied to both parts. */
@@ -40,12 +34,9 @@ export function miceSplit(data: MiceData, options?: MiceSplitOptions): MiceSplit
   const split = trainTestSplit(data.X, data.y, { seed, testSize });
   const scaler = new MinMaxScaler().fit(split.XTrain);
   return {
+    ...split,
     XTrain: scaler.transform(split.XTrain),
     XTest: scaler.transform(split.XTest),
-    yTrain: split.yTrain,
-    yTest: split.yTest,
-    trainIndex: split.trainIndex,
-    testIndex: split.testIndex,
     featureNames: data.featureNames,
     classNames: data.classNames,
     scaler: scaler.toJSON(),

@@ -13,7 +13,7 @@ import {
 } from '../index.js';
 import { expectClose } from './expectClose.js';
 import { proxCases, type ReferenceValues } from './fixtures.js';
-import { randomCases, randomGroups, randomWeights } from './randomCase.js';
+import { randomCases, randomGroups, randomWeights, seededWeights } from './randomCase.js';
 import {
   hierarchyViolation,
   makeFeasible,
@@ -107,8 +107,7 @@ export function describeHierProx({ backend, values, methods }: SuiteOptions): vo
         }
 
         it('a huge penalty removes every feature, grouped or not', async () => {
-          const random = new Random(5);
-          const { skip, hidden } = randomWeights(random, {
+          const { random, skip, hidden } = seededWeights(5, {
             nFeatures: 8,
             nOutputs: 3,
             nHidden: 12,
@@ -143,8 +142,7 @@ export function describeHierProx({ backend, values, methods }: SuiteOptions): vo
         });
 
         it('does not leak tensors', async () => {
-          const random = new Random(13);
-          const { skip, hidden } = randomWeights(random, {
+          const { random, skip, hidden } = seededWeights(13, {
             nFeatures: 20,
             nOutputs: 2,
             nHidden: 30,
@@ -167,8 +165,11 @@ export function describeHierProx({ backend, values, methods }: SuiteOptions): vo
         });
 
         it('a prepared operator gives what hierProxInPlace gives, step after step', async () => {
-          const random = new Random(19);
-          const { skip, hidden } = randomWeights(random, { nFeatures: 9, nOutputs: 2, nHidden: 6 });
+          const { random, skip, hidden } = seededWeights(19, {
+            nFeatures: 9,
+            nOutputs: 2,
+            nHidden: 6,
+          });
           const groups = randomGroups(random, 9, 4);
           const prox = prepareHierProx({ M: 3, lambdaBar: 0.01, groups, method });
           const s = tf.variable(tf.tensor2d(skip));
@@ -198,8 +199,7 @@ export function describeHierProx({ backend, values, methods }: SuiteOptions): vo
         });
 
         it('hierProxInPlace writes the result into the variables', async () => {
-          const random = new Random(17);
-          const { skip, hidden } = randomWeights(random, { nFeatures: 7, nOutputs: 2, nHidden: 5 });
+          const { skip, hidden } = seededWeights(17, { nFeatures: 7, nOutputs: 2, nHidden: 5 });
           const params = { lambda: 0.1, lambdaBar: 0.01, M: 3 };
           const s = tf.variable(tf.tensor2d(skip));
           const h = tf.variable(tf.tensor2d(hidden));
@@ -239,8 +239,7 @@ export function describeHierProx({ backend, values, methods }: SuiteOptions): vo
     });
 
     it('firstDropPenalty finds the first grid penalty that drops a feature at the fixed point', async () => {
-      const random = new Random(21);
-      const { skip, hidden } = randomWeights(random, { nFeatures: 10, nOutputs: 2, nHidden: 8 });
+      const { skip, hidden } = seededWeights(21, { nFeatures: 10, nOutputs: 2, nHidden: 8 });
       const s = tf.tensor2d(skip.map((row) => row.map((x) => x + 0.05)));
       const h = tf.tensor2d(hidden);
       const before = tf.memory().numTensors;

@@ -50,6 +50,15 @@ export function randomWeights(random: Random, shape: Shape): { skip: Rows; hidde
   return { skip, hidden };
 }
 
+/** A stream seeded with `seed` and the weights first drawn from it; later draws continue it. */
+export function seededWeights(
+  seed: number,
+  shape: Shape,
+): { random: Random; skip: Rows; hidden: Rows } {
+  const random = new Random(seed);
+  return { random, ...randomWeights(random, shape) };
+}
+
 /** A random partition of 0..n-1 into at most `maxGroups` non-empty groups. */
 export function randomGroups(random: Random, n: number, maxGroups: number): number[][] {
   const order = random.permutation(n);

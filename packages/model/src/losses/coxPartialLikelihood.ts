@@ -2,6 +2,7 @@ import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
 import { ModelError } from '../errors.js';
 import { parseModelOptions } from '../options.js';
 import { type CoxOptions, CoxTarget, coxOptionsSchema } from '../survival/coxLoss.js';
+import { checkOneOutput, HostTarget } from './hostTarget.js';
 import type { Loss, LossGradient, Target } from './target.js';
 
 /** Survival targets, one row per sample: [duration, event] with event 1 (observed) or 0 (censored). */
@@ -37,25 +38,17 @@ export function survivalColumns(y: SurvivalTargets): {
   return { durations, events };
 }
 
-class CoxLossTarget implements Target {
+class CoxLossTarget extends HostTarget implements Target {
   readonly kind = 'cox' as const;
-  readonly n: number;
-  readonly nOutputs = 1;
   readonly needsLogSigma = false;
   private readonly cox: CoxTarget;
-  private readonly gradient: Float32Array;
 
   constructor(y: SurvivalTargets, nOutputs: number, options: CoxOptions) {
-    if (nOutputs !== 1) {
-      throw new ModelError(
-        'SHAPE_MISMATCH',
-        `The Cox loss needs a network with one output (the log-hazard), got nOutputs = ${nOutputs}.`,
-      );
-    }
+    checkOneOutput(nOutputs, 'The Cox loss', 'one output (the log-hazard)');
     const { durations, events } = survivalColumns(y);
-    this.cox = new CoxTarget(durations, events, options);
-    this.n = this.cox.n;
-    this.gradient = new Float32Array(this.n);
+    const cox = new CoxTarget(durations, events, options);
+    super(cox.n);
+    this.cox = cox;
   }
 
   loss(out: Tensor2D): Scalar {
@@ -65,9 +58,6 @@ class CoxLossTarget implements Target {
 
   lossAndGradient(out: Tensor2D): LossGradient {
     const loss = this.cox.lossAndGradient(out.dataSync(), this.gradient);
-    // A copy: the cpu backend would otherwise keep this reused buffer as the tensor's storage.
-    return { loss: tf.scalar(loss), gradOut: tf.tensor2d(this.gradient.slice(), [this.n, 1]) };
+    return { loss: tf.scalar(loss), gradOut: this.gradOut() };
   }
-
-  dispose(): void {}
 }

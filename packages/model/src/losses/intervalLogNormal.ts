@@ -1,6 +1,7 @@
 import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
 import { ModelError } from '../errors.js';
 import { logCdf, logCdfDiff, logPdf } from '../normal.js';
+import { checkOneOutput, HostTarget } from './hostTarget.js';
 import type { Loss, LossGradient, Target } from './target.js';
 
 /**
@@ -155,24 +156,16 @@ export function intervalLossAndGradient(
   return { loss: total / n, gradLogSigma: gSigma / n };
 }
 
-class IntervalTarget implements Target {
+class IntervalTarget extends HostTarget implements Target {
   readonly kind = 'interval' as const;
-  readonly n: number;
-  readonly nOutputs = 1;
   readonly needsLogSigma = true;
   private readonly data: IntervalData;
-  private readonly gradMu: Float32Array;
 
   constructor(y: IntervalTargets, nOutputs: number) {
-    if (nOutputs !== 1) {
-      throw new ModelError(
-        'SHAPE_MISMATCH',
-        `The interval-censored loss needs a network with one output, got nOutputs = ${nOutputs}.`,
-      );
-    }
-    this.data = intervalData(y);
-    this.n = this.data.n;
-    this.gradMu = new Float32Array(this.n);
+    checkOneOutput(nOutputs, 'The interval-censored loss');
+    const data = intervalData(y);
+    super(data.n);
+    this.data = data;
   }
 
   loss(out: Tensor2D, logSigma?: Scalar): Scalar {
@@ -183,8 +176,7 @@ class IntervalTarget implements Target {
     const { loss, gradLogSigma } = this.compute(out, logSigma);
     return {
       loss: tf.scalar(loss),
-      // A copy: the cpu backend would otherwise keep this reused buffer as the tensor's storage.
-      gradOut: tf.tensor2d(this.gradMu.slice(), [this.n, 1]),
+      gradOut: this.gradOut(),
       gradLogSigma: tf.scalar(gradLogSigma),
     };
   }
@@ -204,9 +196,7 @@ class IntervalTarget implements Target {
       this.data,
       out.dataSync(),
       logSigma.dataSync()[0] as number,
-      this.gradMu,
+      this.gradient,
     );
   }
-
-  dispose(): void {}
 }

@@ -1,7 +1,8 @@
 import { Random } from '@lassonet/core';
+import { thrown } from '@lassonet/vitest-config/errors';
 import { describe, expect, it } from 'vitest';
+import { ModelError } from '../errors.js';
 import { coxFixtures } from '../test-utils/referenceValues.js';
-import { thrown } from '../test-utils/thrown.js';
 import { type ConcordanceOptions, concordanceIndex } from './concordanceIndex.js';
 
 /** Harrell's C from its definition, over all pairs. */
@@ -167,13 +168,15 @@ describe('concordanceIndex input checks', () => {
         [0, 0, 1],
       ],
     ]) {
-      const standard = thrown(() => concordanceIndex([1, 2, 3], time ?? [], event ?? []));
+      const standard = thrown(ModelError, () =>
+        concordanceIndex([1, 2, 3], time ?? [], event ?? []),
+      );
       expect(standard.code).toBe('INVALID_SURVIVAL');
       expect(standard.message).toBe(
         "concordanceIndex: no comparable pair: no event has a time shorter than another row's, so the index is undefined.",
       );
     }
-    const upstream = thrown(() =>
+    const upstream = thrown(ModelError, () =>
       concordanceIndex([1, 2, 3], [1, 2, 3], [0, 0, 1], { ties: 'upstream' }),
     );
     expect(upstream.code).toBe('INVALID_SURVIVAL');
@@ -181,16 +184,16 @@ describe('concordanceIndex input checks', () => {
       'concordanceIndex: no comparable pair: no row comes after an event in time order, so the index is undefined.',
     );
     // One row only.
-    expect(thrown(() => concordanceIndex([1], [1], [1])).code).toBe('INVALID_SURVIVAL');
+    expect(thrown(ModelError, () => concordanceIndex([1], [1], [1])).code).toBe('INVALID_SURVIVAL');
   });
 
   it('rejects empty input and mismatched lengths', () => {
-    const empty = thrown(() => concordanceIndex([], [], []));
+    const empty = thrown(ModelError, () => concordanceIndex([], [], []));
     expect(empty.code).toBe('EMPTY');
     expect(empty.message).toBe(
       'concordanceIndex: risk, time, event are empty; at least one row is needed.',
     );
-    const mismatch = thrown(() => concordanceIndex([1, 2], [1, 2], [1]));
+    const mismatch = thrown(ModelError, () => concordanceIndex([1, 2], [1, 2], [1]));
     expect(mismatch.code).toBe('SHAPE_MISMATCH');
     expect(mismatch.message).toBe(
       'concordanceIndex: risk, time, event must have the same length, but risk has 2, time has 2, event has 1.',
@@ -198,19 +201,21 @@ describe('concordanceIndex input checks', () => {
   });
 
   it('rejects non-finite risks and times, naming argument and index', () => {
-    const risk = thrown(() => concordanceIndex([1, Number.NaN], [1, 2], [1, 0]));
+    const risk = thrown(ModelError, () => concordanceIndex([1, Number.NaN], [1, 2], [1, 0]));
     expect(risk.code).toBe('NON_FINITE');
     expect(risk.message).toBe('concordanceIndex: risk[1] is NaN; it must be finite.');
-    const time = thrown(() => concordanceIndex([1, 2], [Number.NEGATIVE_INFINITY, 2], [1, 0]));
+    const time = thrown(ModelError, () =>
+      concordanceIndex([1, 2], [Number.NEGATIVE_INFINITY, 2], [1, 0]),
+    );
     expect(time.code).toBe('NON_FINITE');
     expect(time.message).toBe('concordanceIndex: time[0] is -Infinity; it must be finite.');
   });
 
   it('rejects negative times and events other than 0 and 1', () => {
-    const time = thrown(() => concordanceIndex([1, 2], [1, -2], [1, 0]));
+    const time = thrown(ModelError, () => concordanceIndex([1, 2], [1, -2], [1, 0]));
     expect(time.code).toBe('INVALID_SURVIVAL');
     expect(time.message).toBe('concordanceIndex: time[1] is -2; it must be >= 0.');
-    const event = thrown(() => concordanceIndex([1, 2], [1, 2], [1, -1]));
+    const event = thrown(ModelError, () => concordanceIndex([1, 2], [1, 2], [1, -1]));
     expect(event.code).toBe('INVALID_SURVIVAL');
     expect(event.message).toBe(
       'concordanceIndex: event[1] is -1; it must be 0 (censored) or 1 (event).',
@@ -218,14 +223,14 @@ describe('concordanceIndex input checks', () => {
   });
 
   it('rejects unknown options and bad option values', () => {
-    const unknown = thrown(() =>
+    const unknown = thrown(ModelError, () =>
       concordanceIndex([1, 2], [1, 2], [1, 0], { method: 'x' } as unknown as ConcordanceOptions),
     );
     expect(unknown.code).toBe('UNKNOWN_OPTION');
     expect(unknown.message).toBe(
       "Unknown option 'method' for concordanceIndex. Known options: ties.",
     );
-    const bad = thrown(() =>
+    const bad = thrown(ModelError, () =>
       concordanceIndex([1, 2], [1, 2], [1, 0], {
         ties: 'harrell',
       } as unknown as ConcordanceOptions),

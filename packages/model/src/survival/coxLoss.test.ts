@@ -1,8 +1,9 @@
 import { Random } from '@lassonet/core';
+import { thrown } from '@lassonet/vitest-config/errors';
 import { describe, expect, it } from 'vitest';
 import { upstreamOrder } from '../compat/upstreamTieOrder.js';
+import { ModelError } from '../errors.js';
 import { type CoxFixture, coxFixtures } from '../test-utils/referenceValues.js';
-import { thrown } from '../test-utils/thrown.js';
 import { type CoxOptions, CoxTarget, type CoxTies, coxLoss } from './coxLoss.js';
 
 const TIES: readonly CoxTies[] = ['breslow', 'efron'];
@@ -396,33 +397,35 @@ describe('CoxTarget', () => {
 
 describe('coxLoss input checks', () => {
   it('rejects empty input', () => {
-    const error = thrown(() => coxLoss([], [], []));
+    const error = thrown(ModelError, () => coxLoss([], [], []));
     expect(error.code).toBe('EMPTY');
     expect(error.message).toBe(
       'coxLoss: logHazard, durations, events are empty; at least one row is needed.',
     );
-    expect(thrown(() => new CoxTarget([], [])).code).toBe('EMPTY');
+    expect(thrown(ModelError, () => new CoxTarget([], [])).code).toBe('EMPTY');
   });
 
   it('rejects arguments of different lengths, naming each length', () => {
-    const error = thrown(() => coxLoss([1, 2, 3], [1, 2], [1, 0, 1]));
+    const error = thrown(ModelError, () => coxLoss([1, 2, 3], [1, 2], [1, 0, 1]));
     expect(error.code).toBe('SHAPE_MISMATCH');
     expect(error.message).toBe(
       'coxLoss: logHazard, durations, events must have the same length, but logHazard has 3, durations has 2, events has 3.',
     );
-    expect(thrown(() => new CoxTarget([1, 2], [1])).message).toBe(
+    expect(thrown(ModelError, () => new CoxTarget([1, 2], [1])).message).toBe(
       'CoxTarget: durations, events must have the same length, but durations has 2, events has 1.',
     );
   });
 
   it('rejects a logHazard or gradient of the wrong length in lossAndGradient', () => {
     const target = new CoxTarget([1, 2, 3], [1, 0, 1]);
-    const eta = thrown(() => target.lossAndGradient([1, 2], new Float64Array(3)));
+    const eta = thrown(ModelError, () => target.lossAndGradient([1, 2], new Float64Array(3)));
     expect(eta.code).toBe('SHAPE_MISMATCH');
     expect(eta.message).toBe(
       'CoxTarget.lossAndGradient: logHazard has 2 values, but the target has 3 rows.',
     );
-    const gradient = thrown(() => target.lossAndGradient([1, 2, 3], new Float32Array(4)));
+    const gradient = thrown(ModelError, () =>
+      target.lossAndGradient([1, 2, 3], new Float32Array(4)),
+    );
     expect(gradient.code).toBe('SHAPE_MISMATCH');
     expect(gradient.message).toBe(
       'CoxTarget.lossAndGradient: gradient has 4 values, but the target has 3 rows.',
@@ -430,20 +433,22 @@ describe('coxLoss input checks', () => {
   });
 
   it('rejects a non-array argument', () => {
-    const error = thrown(() => coxLoss(null as unknown as number[], [1], [1]));
+    const error = thrown(ModelError, () => coxLoss(null as unknown as number[], [1], [1]));
     expect(error.code).toBe('SHAPE_MISMATCH');
     expect(error.message).toBe('coxLoss: logHazard must be an array of numbers, got null.');
   });
 
   it('rejects NaN and infinite log-hazards and durations, naming argument and index', () => {
-    const nan = thrown(() => coxLoss([0, Number.NaN, 1], [1, 2, 3], [1, 1, 1]));
+    const nan = thrown(ModelError, () => coxLoss([0, Number.NaN, 1], [1, 2, 3], [1, 1, 1]));
     expect(nan.code).toBe('NON_FINITE');
     expect(nan.message).toBe('coxLoss: logHazard[1] is NaN; it must be finite.');
-    const inf = thrown(() => coxLoss([0, 1, 2], [1, 2, Number.POSITIVE_INFINITY], [1, 1, 1]));
+    const inf = thrown(ModelError, () =>
+      coxLoss([0, 1, 2], [1, 2, Number.POSITIVE_INFINITY], [1, 1, 1]),
+    );
     expect(inf.code).toBe('NON_FINITE');
     expect(inf.message).toBe('coxLoss: durations[2] is Infinity; it must be finite.');
     const target = new CoxTarget([1, 2], [1, 1]);
-    const hot = thrown(() =>
+    const hot = thrown(ModelError, () =>
       target.lossAndGradient([Number.NEGATIVE_INFINITY, 0], new Float64Array(2)),
     );
     expect(hot.code).toBe('NON_FINITE');
@@ -453,13 +458,13 @@ describe('coxLoss input checks', () => {
   });
 
   it('rejects negative durations and events other than 0 and 1, naming index and value', () => {
-    const negative = thrown(() => coxLoss([0, 0], [1, -0.5], [1, 0]));
+    const negative = thrown(ModelError, () => coxLoss([0, 0], [1, -0.5], [1, 0]));
     expect(negative.code).toBe('INVALID_SURVIVAL');
     expect(negative.message).toBe('coxLoss: durations[1] is -0.5; it must be >= 0.');
-    const two = thrown(() => coxLoss([0, 0, 0], [1, 2, 3], [1, 0, 2]));
+    const two = thrown(ModelError, () => coxLoss([0, 0, 0], [1, 2, 3], [1, 0, 2]));
     expect(two.code).toBe('INVALID_SURVIVAL');
     expect(two.message).toBe('coxLoss: events[2] is 2; it must be 0 (censored) or 1 (event).');
-    const half = thrown(() => new CoxTarget([1, 2], [0.5, 1]));
+    const half = thrown(ModelError, () => new CoxTarget([1, 2], [0.5, 1]));
     expect(half.code).toBe('INVALID_SURVIVAL');
     expect(half.message).toBe('CoxTarget: events[0] is 0.5; it must be 0 (censored) or 1 (event).');
     // Zero durations are valid.
@@ -467,7 +472,9 @@ describe('coxLoss input checks', () => {
   });
 
   it('rejects unknown options', () => {
-    const error = thrown(() => coxLoss([0], [1], [1], { tie: 'efron' } as unknown as CoxOptions));
+    const error = thrown(ModelError, () =>
+      coxLoss([0], [1], [1], { tie: 'efron' } as unknown as CoxOptions),
+    );
     expect(error.code).toBe('UNKNOWN_OPTION');
     expect(error.message).toBe(
       "Unknown option 'tie' for coxLoss (did you mean 'ties'?). Known options: ties, riskSet.",
@@ -475,15 +482,22 @@ describe('coxLoss input checks', () => {
   });
 
   it('rejects bad option values', () => {
-    const ties = thrown(() => coxLoss([0], [1], [1], { ties: 'exact' } as unknown as CoxOptions));
+    const ties = thrown(ModelError, () =>
+      coxLoss([0], [1], [1], { ties: 'exact' } as unknown as CoxOptions),
+    );
     expect(ties.code).toBe('INVALID_OPTION');
     expect(ties.message).toBe("coxLoss: ties must be one of 'breslow', 'efron', got 'exact'.");
-    const riskSet = thrown(() => new CoxTarget([1], [1], { riskSet: 1 } as unknown as CoxOptions));
+    const riskSet = thrown(
+      ModelError,
+      () => new CoxTarget([1], [1], { riskSet: 1 } as unknown as CoxOptions),
+    );
     expect(riskSet.code).toBe('INVALID_OPTION');
     expect(riskSet.message).toBe(
       "CoxTarget: riskSet must be one of 'standard', 'upstream', got 1.",
     );
-    const notObject = thrown(() => coxLoss([0], [1], [1], null as unknown as CoxOptions));
+    const notObject = thrown(ModelError, () =>
+      coxLoss([0], [1], [1], null as unknown as CoxOptions),
+    );
     expect(notObject.code).toBe('INVALID_OPTION');
     expect(notObject.message).toBe('The options of coxLoss must be an object, got null.');
   });

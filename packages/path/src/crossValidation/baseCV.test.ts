@@ -3,6 +3,7 @@ import { tf, useBackend } from '@lassonet/backend';
 import { makeClassification } from '@lassonet/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LassoNetClassifierCV, type LassoNetClassifierCVOptions } from '../index.js';
+import { expectSameInWorkers } from '../test-utils/inWorkers.js';
 import { SMALL } from '../test-utils/smallOptions.js';
 
 /** Tiny and coarse: these tests are about the fit's bookkeeping, not its quality. */
@@ -43,18 +44,12 @@ beforeAll(async () => {
 
 describe('cross-validation fit on wasm', () => {
   it('gives the same fit with its folds in worker threads', async () => {
-    const fitWith = async (options: LassoNetClassifierCVOptions) => {
-      const model = await new LassoNetClassifierCV({ ...TINY, seed: 3, ...options }).fit(X, y);
+    await expectSameInWorkers(async (parallel: LassoNetClassifierCVOptions) => {
+      const model = await new LassoNetClassifierCV({ ...TINY, seed: 3, ...parallel }).fit(X, y);
       const result = snapshot(model);
       model.dispose();
       return result;
-    };
-    const sequential = await fitWith({});
-    const parallel = await fitWith({
-      concurrency: 2,
-      workerUrl: new URL('../../dist/parallel/nodeWorker.js', import.meta.url),
     });
-    expect(parallel).toEqual(sequential);
   }, 120_000);
 
   it('gives identical results for the same seed, and other folds for another', async () => {

@@ -4,7 +4,7 @@ import { type Features, type LassoNet, ModelError } from '@lassonet/model';
 import * as v from 'valibot';
 import type { BaseLassoNet } from '../estimator.js';
 import { selectedIndices } from '../featureImportances.js';
-import type { LassoNetOptions, ResolvedOptions } from '../options.js';
+import { type LassoNetOptions, type ResolvedOptions, signalSchema } from '../options.js';
 import { abortError } from '../pacer.js';
 import type { PathTask, PathTaskResult } from '../parallel/pathTask.js';
 import { runPathTasks } from '../parallel/runPathTasks.js';
@@ -22,21 +22,14 @@ export interface CVFitOptions {
 }
 
 const fitSchema = v.strictObject({
-  signal: v.optional(
-    v.custom<AbortSignal>(
-      (x) =>
-        x !== null &&
-        typeof x === 'object' &&
-        typeof (x as { aborted?: unknown }).aborted === 'boolean',
-      'must be an AbortSignal',
-    ),
-  ),
+  signal: v.optional(signalSchema),
   onFold: v.optional(functionOption<(foldIndex: number, result: CVFoldResult) => void>()),
 });
 
 /** What cross-validation needs of the estimator it refits and predicts with. */
 export type InnerEstimator<YIn> = BaseLassoNet<YIn, unknown> & {
   score(X: Features, y: YIn): number;
+  predict(X: Features): unknown;
 };
 
 /**
@@ -224,6 +217,11 @@ export abstract class BaseLassoNetCV<
   /** The features the refitted network uses (indices, ascending). */
   selectedFeatures(): number[] {
     return this.estimator.selectedFeatures();
+  }
+
+  /** The refitted estimator's predictions: what its `predict` returns (classes, values, risks). */
+  predict(X: Features): ReturnType<E['predict']> {
+    return this.estimator.predict(X) as ReturnType<E['predict']>;
   }
 
   /** The refitted estimator's score (R², accuracy or concordance). */

@@ -1,8 +1,6 @@
 import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
-import type { EstimatorSchema } from '../options.js';
-
-const workerUrlSchema = v.union([v.string(), v.instance(URL)], 'must be a string or a URL');
+import { type EstimatorSchema, workerUrlSchema } from '../options.js';
 
 /** What the cross-validation estimators take besides the estimator's own options. */
 export const cvEntries = {

@@ -1,7 +1,7 @@
-import '@lassonet/backend-cpu';
-import { tf, useBackend } from '@lassonet/backend';
+import '../test-utils/onCpu.js';
+import { tf } from '@lassonet/backend';
 import { Random } from '@lassonet/datasets';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LassoNetClassifierCV,
   LassoNetCoxRegressorCV,
@@ -12,10 +12,6 @@ import {
   type ModelErrorCode,
 } from '../index.js';
 import { rejection, thrown } from '../test-utils/errors.js';
-
-beforeAll(async () => {
-  await useBackend('cpu');
-});
 
 /** Tiny settings: every check below fails before any training. */
 const FAST: LassoNetOptions = { hiddenDims: [4], nIters: [5, 2] };

@@ -25,10 +25,6 @@ export class LassoNetRegressorCV extends BaseLassoNetCV<RegressionY, LassoNetReg
   constructor(options?: LassoNetRegressorCVOptions) {
     super(options, 'regressor', (o) => new LassoNetRegressor(o));
   }
-
-  predict(X: Features): number[] | number[][] {
-    return this.estimator.predict(X);
-  }
 }
 
 /** LassoNetClassifier with lambda chosen by stratified k-fold cross-validation on accuracy. */
@@ -39,11 +35,6 @@ export class LassoNetClassifierCV extends BaseLassoNetCV<
 > {
   constructor(options?: LassoNetClassifierCVOptions) {
     super(options, 'classifier', (o) => new LassoNetClassifier(o));
-  }
-
-  /** The most probable class of each row. */
-  predict(X: Features): number[] {
-    return this.estimator.predict(X);
   }
 
   /** Class probabilities, one row per sample. */
@@ -61,11 +52,6 @@ export class LassoNetCoxRegressorCV extends BaseLassoNetCV<
   constructor(options?: LassoNetCoxRegressorCVOptions) {
     super(options, 'cox', (o) => new LassoNetCoxRegressor(o));
   }
-
-  /** The predicted log-hazard (risk score) of each row. */
-  predict(X: Features): number[] {
-    return this.estimator.predict(X);
-  }
 }
 
 /** LassoNetIntervalRegressor with lambda chosen by k-fold cross-validation on the concordance index. */
@@ -75,10 +61,5 @@ export class LassoNetIntervalRegressorCV extends BaseLassoNetCV<
 > {
   constructor(options?: LassoNetIntervalRegressorCVOptions) {
     super(options, 'interval', (o) => new LassoNetIntervalRegressor(o));
-  }
-
-  /** The predicted mean log survival time of each row. */
-  predict(X: Features): number[] {
-    return this.estimator.predict(X);
   }
 }

@@ -1,6 +1,6 @@
-import '@lassonet/backend-cpu';
-import { tf, useBackend } from '@lassonet/backend';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '../test-utils/onCpu.js';
+import { tf } from '@lassonet/backend';
+import { describe, expect, it } from 'vitest';
 import type { PathStep } from '../pathStep.js';
 import {
   CONTRACT_OPTIONS,
@@ -9,15 +9,9 @@ import {
   expectError,
   features,
   N,
-  regressionY,
 } from '../test-utils/checkEstimator.js';
 import { rejection, thrown } from '../test-utils/errors.js';
 import { LassoNetClassifier } from './classifier.js';
-import { LassoNetRegressor } from './regressor.js';
-
-beforeAll(async () => {
-  await useBackend('cpu');
-});
 
 describe('LassoNetClassifier targets', () => {
   it('rejects a label that is not an integer >= 0, naming its index', async () => {
@@ -211,22 +205,6 @@ describe('LassoNetClassifier predictions', () => {
 });
 
 describe('LassoNetClassifier checkpoints', () => {
-  it('a one-output checkpoint does not load', async () => {
-    const X = features();
-    const regressor = new LassoNetRegressor(DENSE_ONLY);
-    const [dense] = await regressor.path(X, regressionY(X), { returnCheckpoints: true });
-    regressor.dispose();
-    const before = tf.memory().numTensors;
-    const classifier = new LassoNetClassifier();
-    expectError(
-      thrown(() => classifier.load(dense as PathStep)),
-      'INVALID_CHECKPOINT',
-      /^The checkpoint's network has 1 outputs; LassoNetClassifier needs at least two \(one per class\)\.$/,
-    );
-    expect(tf.memory().numTensors).toBe(before);
-    expect(classifier.nClasses).toBeUndefined();
-  });
-
   it('loading a checkpoint sets the number of classes', async () => {
     const X = features();
     const model = new LassoNetClassifier(DENSE_ONLY);

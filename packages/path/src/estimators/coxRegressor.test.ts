@@ -1,9 +1,7 @@
-import '@lassonet/backend-cpu';
-import { tf, useBackend } from '@lassonet/backend';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '../test-utils/onCpu.js';
+import { describe, expect, it } from 'vitest';
 import type { PathStep } from '../pathStep.js';
 import {
-  classY,
   DENSE_ONLY,
   expectError,
   features,
@@ -12,12 +10,7 @@ import {
   survivalY,
 } from '../test-utils/checkEstimator.js';
 import { rejection, thrown } from '../test-utils/errors.js';
-import { LassoNetClassifier } from './classifier.js';
 import { LassoNetCoxRegressor } from './coxRegressor.js';
-
-beforeAll(async () => {
-  await useBackend('cpu');
-});
 
 const fitWith = (y: number[][]) => new LassoNetCoxRegressor(DENSE_ONLY).fit(features(), y);
 
@@ -140,21 +133,5 @@ describe('LassoNetCoxRegressor targets', () => {
     });
     expect(model.score(X, y)).toBe(1);
     model.dispose();
-  });
-});
-
-describe('LassoNetCoxRegressor checkpoints', () => {
-  it('a multi-output checkpoint does not load', async () => {
-    const X = features();
-    const classifier = new LassoNetClassifier(DENSE_ONLY);
-    const [dense] = await classifier.path(X, classY(), { returnCheckpoints: true });
-    classifier.dispose();
-    const before = tf.memory().numTensors;
-    expectError(
-      thrown(() => new LassoNetCoxRegressor().load(dense as PathStep)),
-      'INVALID_CHECKPOINT',
-      /^The checkpoint's network has 3 outputs; LassoNetCoxRegressor needs one \(the log-hazard\)\.$/,
-    );
-    expect(tf.memory().numTensors).toBe(before);
   });
 });

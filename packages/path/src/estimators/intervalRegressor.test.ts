@@ -1,6 +1,6 @@
-import '@lassonet/backend-cpu';
-import { tf, useBackend } from '@lassonet/backend';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '../test-utils/onCpu.js';
+import { tf } from '@lassonet/backend';
+import { describe, expect, it } from 'vitest';
 import type { PathStep } from '../pathStep.js';
 import {
   DENSE_ONLY,
@@ -12,10 +12,6 @@ import {
 import { rejection, thrown } from '../test-utils/errors.js';
 import { LassoNetIntervalRegressor } from './intervalRegressor.js';
 import { LassoNetRegressor } from './regressor.js';
-
-beforeAll(async () => {
-  await useBackend('cpu');
-});
 
 const fitWith = (y: number[][]) => new LassoNetIntervalRegressor(DENSE_ONLY).fit(features(), y);
 
@@ -75,26 +71,6 @@ describe('LassoNetIntervalRegressor targets', () => {
 });
 
 describe('LassoNetIntervalRegressor checkpoints', () => {
-  it('a regressor checkpoint (no logSigma) does not load; the estimator stays unfitted', async () => {
-    const X = features();
-    const regressor = new LassoNetRegressor(DENSE_ONLY);
-    const [dense] = await regressor.path(X, regressionY(X), { returnCheckpoints: true });
-    regressor.dispose();
-    const before = tf.memory().numTensors;
-    const interval = new LassoNetIntervalRegressor();
-    expectError(
-      thrown(() => interval.load(dense as PathStep)),
-      'INVALID_CHECKPOINT',
-      /^The checkpoint is for a network without logSigma; LassoNetIntervalRegressor needs one\.$/,
-    );
-    expect(tf.memory().numTensors).toBe(before);
-    expectError(
-      thrown(() => interval.predict(features(2))),
-      'NOT_FITTED',
-      /^This LassoNetIntervalRegressor is not fitted/,
-    );
-  });
-
   it('a multi-output checkpoint does not load', async () => {
     const X = features();
     const regressor = new LassoNetRegressor(DENSE_ONLY);

@@ -1,23 +1,16 @@
-import '@lassonet/backend-cpu';
-import { tf, useBackend } from '@lassonet/backend';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { PathStep } from '../pathStep.js';
+import '../test-utils/onCpu.js';
+import { tf } from '@lassonet/backend';
+import { describe, expect, it } from 'vitest';
 import {
   CONTRACT_OPTIONS,
   DENSE_ONLY,
   expectError,
   features,
-  intervalY,
   N,
   regressionY,
 } from '../test-utils/checkEstimator.js';
-import { rejection, thrown } from '../test-utils/errors.js';
-import { LassoNetIntervalRegressor } from './intervalRegressor.js';
+import { rejection } from '../test-utils/errors.js';
 import { LassoNetRegressor } from './regressor.js';
-
-beforeAll(async () => {
-  await useBackend('cpu');
-});
 
 describe('LassoNetRegressor targets', () => {
   it('rejects NaN and Infinity in y', async () => {
@@ -120,23 +113,5 @@ describe('LassoNetRegressor predictions', () => {
     const predicted = model.predict(X) as number[];
     expect(model.score(X, predicted)).toBeCloseTo(1, 6);
     model.dispose();
-  });
-});
-
-describe('LassoNetRegressor checkpoints', () => {
-  it('an interval checkpoint (with logSigma) does not load', async () => {
-    const X = features();
-    const interval = new LassoNetIntervalRegressor(DENSE_ONLY);
-    const [dense] = await interval.path(X, intervalY(), { returnCheckpoints: true });
-    interval.dispose();
-    const before = tf.memory().numTensors;
-    const model = new LassoNetRegressor();
-    expectError(
-      thrown(() => model.load(dense as PathStep)),
-      'INVALID_CHECKPOINT',
-      /^The checkpoint is for a network with logSigma; LassoNetRegressor needs none\.$/,
-    );
-    expect(tf.memory().numTensors).toBe(before);
-    expect(() => model.network).toThrow(/not fitted/);
   });
 });

@@ -1,28 +1,17 @@
 import { useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
-import { makeClassification } from '@lassonet/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import workerUrl from '../test-utils/browserWorker.ts?worker&url';
-import type { PathTask } from './pathTask.js';
+import { classificationFolds } from '../test-utils/foldTasks.js';
 import { runPathTasks } from './runPathTasks.js';
 
-const data = makeClassification({
-  nSamples: 60,
-  nFeatures: 4,
-  nInformative: 2,
-  classSep: 2,
-  seed: 3,
+const { task } = classificationFolds({ nSamples: 60, nFeatures: 4, seed: 3 }, 2, {
+  hiddenDims: [4],
+  nIters: [30, 5],
+  patience: [5, 3],
+  pathMultiplier: 1.3,
 });
-const X = { data: Float32Array.from(data.X.flat()), shape: [60, 4] as [number, number] };
-const rows = [...Array(60).keys()];
-const tasks: PathTask[] = [0, 1].map((fold) => ({
-  kind: 'classifier',
-  options: { hiddenDims: [4], nIters: [30, 5], patience: [5, 3], pathMultiplier: 1.3, seed: fold },
-  X,
-  y: data.y,
-  train: rows.filter((i) => i % 2 !== fold),
-  test: rows.filter((i) => i % 2 === fold),
-}));
+const tasks = [task(0), task(1)];
 
 describe('runPathTasks in a browser', () => {
   beforeAll(async () => {

@@ -1,33 +1,19 @@
 import { useBackend } from '@lassonet/backend';
 import '@lassonet/backend-wasm';
 import { cpus } from 'node:os';
-import { makeClassification } from '@lassonet/datasets';
 import { ModelError } from '@lassonet/model';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PathTask } from './pathTask.js';
+import { classificationFolds } from '../test-utils/foldTasks.js';
+import { nodeWorkerUrl } from '../test-utils/inWorkers.js';
 import { defaultWorkers, ParallelTaskError, runPathTasks } from './runPathTasks.js';
 
-// Workers run the built package (a worker thread cannot load TypeScript sources).
-const workerUrl = new URL('../../dist/parallel/nodeWorker.js', import.meta.url);
+const workerUrl = nodeWorkerUrl;
 
-const data = makeClassification({
-  nSamples: 150,
-  nFeatures: 6,
-  nInformative: 2,
-  nClasses: 3,
-  classSep: 2,
-  seed: 1,
-});
-const X = { data: Float32Array.from(data.X.flat()), shape: [150, 6] as [number, number] };
-const rows = [...Array(150).keys()];
-const task = (fold: number, y: number[] = data.y): PathTask => ({
-  kind: 'classifier',
-  options: { hiddenDims: [8], nIters: [60, 8], patience: [5, 3], pathMultiplier: 1.15, seed: fold },
-  X,
-  y,
-  train: rows.filter((i) => i % 3 !== fold),
-  test: rows.filter((i) => i % 3 === fold),
-});
+const { y: labels, task } = classificationFolds(
+  { nSamples: 150, nFeatures: 6, nClasses: 3, seed: 1 },
+  3,
+  { hiddenDims: [8], nIters: [60, 8], patience: [5, 3], pathMultiplier: 1.15 },
+);
 const tasks = [task(0), task(1), task(2)];
 
 /** Worker threads still open in this process (each keeps a MessagePort alive). */
@@ -100,7 +86,7 @@ describe('runPathTasks', () => {
   });
 
   it('reports a path that fails in its worker, and leaves no worker running', async () => {
-    const bad = data.y.map((v, i) => (i === 4 ? -1 : v));
+    const bad = labels.map((v, i) => (i === 4 ? -1 : v));
     const run = runPathTasks([task(0), task(1, bad), task(2)], { concurrency: 2, workerUrl });
     const error = await run.then(
       () => undefined,

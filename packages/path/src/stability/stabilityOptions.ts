@@ -5,10 +5,12 @@ import type { ClassificationY } from '../estimators/classifier.js';
 import type { SurvivalY } from '../estimators/coxRegressor.js';
 import type { IntervalY } from '../estimators/intervalRegressor.js';
 import type { RegressionY } from '../estimators/regressor.js';
-import type {
-  LassoNetClassifierOptions,
-  LassoNetCoxRegressorOptions,
-  LassoNetOptions,
+import {
+  type LassoNetClassifierOptions,
+  type LassoNetCoxRegressorOptions,
+  type LassoNetOptions,
+  signalSchema,
+  workerUrlSchema,
 } from '../options.js';
 import type { PathStep } from '../pathStep.js';
 import { ESTIMATOR_KINDS } from '../registry.js';
@@ -25,14 +27,6 @@ export interface StabilityEstimators {
 export type StabilityEstimatorKind = keyof StabilityEstimators;
 
 const KIND_LIST = ESTIMATOR_KINDS.map((k) => `'${k}'`).join(', ');
-
-const signalSchema = v.custom<AbortSignal>(
-  (x) =>
-    x !== null &&
-    typeof x === 'object' &&
-    typeof (x as { aborted?: unknown }).aborted === 'boolean',
-  'must be an AbortSignal',
-);
 
 /** What `new StabilitySelection()` takes. */
 export const stabilitySchema = v.strictObject({
@@ -67,7 +61,7 @@ export const stabilitySchema = v.strictObject({
    */
   concurrency: v.optional(numberOption({ integer: true, min: 1 })),
   /** The worker script browsers need for concurrency; under Node the package's own is used. */
-  workerUrl: v.optional(v.union([v.string(), v.instance(URL)], 'must be a string or a URL')),
+  workerUrl: v.optional(workerUrlSchema),
 });
 
 /** What `StabilitySelection.fit()` takes. */

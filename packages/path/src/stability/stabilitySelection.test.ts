@@ -4,6 +4,7 @@ import { makeClassification } from '@lassonet/datasets';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LassoNetOptions, type PathStep, stabilitySelection } from '../index.js';
 import { linearData } from '../test-utils/data.js';
+import { expectSameInWorkers } from '../test-utils/inWorkers.js';
 import { SMALL } from '../test-utils/smallOptions.js';
 import { expectedWrong } from './expectedWrong.js';
 import { selectionProbability } from './selectionProbability.js';
@@ -35,17 +36,15 @@ describe('stabilitySelection on wasm', () => {
   });
 
   it('gives the same result with its models in worker threads', async () => {
-    const sequential = await run(1);
-    const parallel = await stabilitySelection(data.X, data.y, {
-      estimator: 'regressor',
-      options: QUICK,
-      nModels: 5,
-      seed: 1,
-      concurrency: 2,
-      // Workers run the built package (a worker thread cannot load TypeScript sources).
-      workerUrl: new URL('../../dist/parallel/nodeWorker.js', import.meta.url),
-    });
-    expect(parallel).toEqual(sequential);
+    await expectSameInWorkers((parallel) =>
+      stabilitySelection(data.X, data.y, {
+        estimator: 'regressor',
+        options: QUICK,
+        nModels: 5,
+        seed: 1,
+        ...parallel,
+      }),
+    );
   }, 120_000);
 
   it('ranks the relevant features first and keeps exactly them; the same seed repeats it', async () => {

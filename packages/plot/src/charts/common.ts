@@ -1,4 +1,4 @@
-import { numberOption, type OptionsInput } from '@lassonet/core';
+import { numberOption, type OptionSchema, type OptionsInput, parseOptions } from '@lassonet/core';
 import * as v from 'valibot';
 import { PlotError } from '../errors.js';
 
@@ -22,6 +22,15 @@ export const chartSchema = v.strictObject({
 
 /** Options every chart takes. */
 export type ChartOptions = OptionsInput<typeof chartSchema>;
+
+/** A chart's options, checked against its schema and with its defaults; bad ones throw PlotError. */
+export function chartOptions<S extends OptionSchema>(
+  schema: S,
+  options: unknown,
+  where: string,
+): v.InferOutput<S> {
+  return parseOptions(schema, options, where, PlotError);
+}
 
 /** A score's name, for axis titles. */
 export const scoreNameOption = v.pipe(

@@ -1,10 +1,11 @@
-import { type OptionsInput, parseOptions } from '@lassonet/core';
+import type { OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, MUTED, PALETTE } from '../palette.js';
 import {
+  chartOptions,
   chartSchema,
   finite,
   nonEmpty,
@@ -12,6 +13,7 @@ import {
   scoreNameOption,
   titleOption,
 } from './common.js';
+import { LAMBDA_AXIS, LAMBDA_TIP } from './encodings.js';
 
 /** What the chart needs of a cross-validation result. */
 export interface CVResultLike {
@@ -131,12 +133,7 @@ function foldRows(lambdas: readonly number[], rows: readonly (readonly number[])
  * here and sit in the spec's `datasets.summary`.
  */
 export function plotCV(cv: CVResultLike, options?: CVChartOptions): Chart {
-  const { title, width, height, scoreName } = parseOptions(
-    cvChartSchema,
-    options,
-    WHERE,
-    PlotError,
-  );
+  const { title, width, height, scoreName } = chartOptions(cvChartSchema, options, WHERE);
   if (cv === null || typeof cv !== 'object') {
     throw new PlotError(
       'EMPTY_DATA',
@@ -229,15 +226,9 @@ export function plotCV(cv: CVResultLike, options?: CVChartOptions): Chart {
   const ySpan = yMax - ys.reduce((a, b) => Math.min(a, b), Infinity);
   const headroom = yMax + (ySpan > 0 ? 0.12 * ySpan : Math.max(1e-6, 0.1 * Math.abs(yMax)));
 
-  const x = {
-    field: 'lambda',
-    type: 'quantitative',
-    scale: { type: 'log', nice: false },
-    title: 'λ (penalty, log scale)',
-  } as const;
+  const x = LAMBDA_AXIS;
   // With two panels the x title goes under the bottom one only.
   const xTop = selected ? { ...x, title: null } : x;
-  const lambdaTip = { field: 'lambda', type: 'quantitative', title: 'λ', format: '.3~g' } as const;
   const bestRule = (xEncoding: object) => ({
     data: { name: 'best' },
     mark: { type: 'rule', color: PALETTE[3], strokeWidth: 1.5, strokeDash: [6, 4] },
@@ -269,7 +260,7 @@ export function plotCV(cv: CVResultLike, options?: CVChartOptions): Chart {
           detail: { field: 'fold', type: 'nominal' },
           tooltip: [
             { field: 'fold', type: 'nominal', title: 'fold' },
-            lambdaTip,
+            LAMBDA_TIP,
             { field: 'value', type: 'quantitative', title: scoreName, format: '.4~f' },
           ],
         },
@@ -291,7 +282,7 @@ export function plotCV(cv: CVResultLike, options?: CVChartOptions): Chart {
           x: xTop,
           y: { field: 'mean', type: 'quantitative' },
           tooltip: [
-            lambdaTip,
+            LAMBDA_TIP,
             { field: 'mean', type: 'quantitative', title: `mean ${scoreName}`, format: '.4~f' },
             { field: 'lower', type: 'quantitative', title: '95% lower', format: '.4~f' },
             { field: 'upper', type: 'quantitative', title: '95% upper', format: '.4~f' },
@@ -330,7 +321,7 @@ export function plotCV(cv: CVResultLike, options?: CVChartOptions): Chart {
           color: { field: 'fold', type: 'nominal', legend: { title: 'Fold' } },
           tooltip: [
             { field: 'fold', type: 'nominal', title: 'fold' },
-            lambdaTip,
+            LAMBDA_TIP,
             { field: 'value', type: 'quantitative', title: 'features' },
           ],
         },

@@ -1,10 +1,10 @@
-import { numberOption, type OptionsInput, parseOptions } from '@lassonet/core';
+import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, PALETTE } from '../palette.js';
-import { chartSchema, nonEmpty, pixelsOption, sameLength } from './common.js';
+import { chartOptions, chartSchema, nonEmpty, pixelsOption, sameLength } from './common.js';
 
 // The default title and height depend on how many bars are shown.
 const importanceChartSchema = v.strictObject({
@@ -29,12 +29,7 @@ export function plotImportances(
   featureNames: readonly string[],
   options?: ImportanceChartOptions,
 ): Chart {
-  const { title, width, height, top } = parseOptions(
-    importanceChartSchema,
-    options,
-    WHERE,
-    PlotError,
-  );
+  const { title, width, height, top } = chartOptions(importanceChartSchema, options, WHERE);
   const values = nonEmpty<number>(importances, 'importances', WHERE);
   const names = nonEmpty<string>(featureNames, 'featureNames', WHERE);
   sameLength(values, 'importances', names, 'featureNames', WHERE);

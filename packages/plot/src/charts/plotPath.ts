@@ -1,10 +1,11 @@
-import { type OptionsInput, parseOptions } from '@lassonet/core';
+import type { OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, PALETTE } from '../palette.js';
 import {
+  chartOptions,
   chartSchema,
   finite,
   nonEmpty,
@@ -13,6 +14,7 @@ import {
   scoreNameOption,
   titleOption,
 } from './common.js';
+import { LAMBDA_AXIS, LAMBDA_TIP, scoreAxis, scoreTip } from './encodings.js';
 
 /** What a chart needs of a path step: its penalty and how many features it keeps. */
 export interface PathPoint {
@@ -87,12 +89,6 @@ function rows(path: unknown, scores: unknown, where: string): Row[] {
   });
 }
 
-const lambdaAxis = {
-  field: 'lambda',
-  type: 'quantitative',
-  scale: { type: 'log', nice: false },
-  title: 'λ (penalty, log scale)',
-} as const;
 const featuresAxis = {
   field: 'nSelected',
   type: 'quantitative',
@@ -109,25 +105,15 @@ export function plotPath(
   scores: readonly number[],
   options?: PathChartOptions,
 ): Chart {
-  const { title, width, height, scoreName } = parseOptions(
-    plotPathSchema,
-    options,
-    WHERE_PATH,
-    PlotError,
-  );
+  const { title, width, height, scoreName } = chartOptions(plotPathSchema, options, WHERE_PATH);
   const values = rows(path, scores, WHERE_PATH);
   const panelWidth = Math.max(60, Math.round((width - 3 * 80) / 3));
   const panelHeight = Math.max(60, height - 110);
-  const scoreAxis = {
-    field: 'score',
-    type: 'quantitative',
-    title: scoreName,
-    scale: { zero: false },
-  } as const;
+  const y = scoreAxis(scoreName);
   const tooltip = [
-    { field: 'lambda', type: 'quantitative', title: 'λ', format: '.3~g' },
+    LAMBDA_TIP,
     { field: 'nSelected', type: 'quantitative', title: 'features' },
-    { field: 'score', type: 'quantitative', title: scoreName, format: '.4~f' },
+    scoreTip(scoreName),
   ] as const;
   const panel = (title: string, x: object, y: object, onLambda: boolean) => ({
     title: { text: title, fontSize: 13 },
@@ -151,9 +137,9 @@ export function plotPath(
     config: BASE_CONFIG,
     data: { values },
     hconcat: [
-      panel(`${scoreName} against selected features`, featuresAxis, scoreAxis, false),
-      panel(`${scoreName} against λ`, lambdaAxis, scoreAxis, true),
-      panel('Selected features against λ', lambdaAxis, featuresAxis, true),
+      panel(`${scoreName} against selected features`, featuresAxis, y, false),
+      panel(`${scoreName} against λ`, LAMBDA_AXIS, y, true),
+      panel('Selected features against λ', LAMBDA_AXIS, featuresAxis, true),
     ],
   } as unknown as TopLevelSpec;
   return createChart(spec);
@@ -168,20 +154,14 @@ export function plotAccuracy(
   scores: readonly number[],
   options?: PathChartOptions,
 ): Chart {
-  const { title, width, height, scoreName } = parseOptions(
+  const { title, width, height, scoreName } = chartOptions(
     plotAccuracySchema,
     options,
     WHERE_ACCURACY,
-    PlotError,
   );
   const values = rows(path, scores, WHERE_ACCURACY);
   const x = featuresAxis;
-  const y = {
-    field: 'score',
-    type: 'quantitative',
-    title: scoreName,
-    scale: { zero: false },
-  } as const;
+  const y = scoreAxis(scoreName);
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: title ?? `${scoreName} against the number of selected features`,
@@ -202,8 +182,8 @@ export function plotAccuracy(
           y,
           tooltip: [
             { field: 'nSelected', type: 'quantitative', title: 'features' },
-            { field: 'score', type: 'quantitative', title: scoreName, format: '.4~f' },
-            { field: 'lambda', type: 'quantitative', title: 'λ', format: '.3~g' },
+            scoreTip(scoreName),
+            LAMBDA_TIP,
           ],
         },
       },

@@ -1,10 +1,18 @@
-import { numberOption, type OptionsInput, parseOptions } from '@lassonet/core';
+import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import type { TopLevelSpec } from 'vega-lite';
 import { type Chart, createChart } from '../chart.js';
 import { PlotError } from '../errors.js';
 import { BASE_CONFIG, MUTED, PALETTE } from '../palette.js';
-import { chartSchema, finite, nonEmpty, pixelsOption, titleOption } from './common.js';
+import {
+  chartOptions,
+  chartSchema,
+  finite,
+  nonEmpty,
+  pixelsOption,
+  titleOption,
+} from './common.js';
+import { LAMBDA_AXIS, LAMBDA_TIP } from './encodings.js';
 
 /** What the chart needs of a stability-selection result. */
 export interface StabilityResultLike {
@@ -123,7 +131,7 @@ export function plotStability(
     width,
     height,
     top: topOption,
-  } = parseOptions(stabilityChartSchema, options, WHERE, PlotError);
+  } = chartOptions(stabilityChartSchema, options, WHERE);
   if (result === null || typeof result !== 'object') {
     throw new PlotError(
       'EMPTY_DATA',
@@ -241,12 +249,7 @@ export function plotStability(
   const wrongRows = wrong.flatMap((w, i) => (Number.isFinite(w) ? [{ k: i + 1, wrong: w }] : []));
 
   const x = lambdas
-    ? ({
-        field: 'lambda',
-        type: 'quantitative',
-        scale: { type: 'log', nice: false },
-        title: 'λ (penalty, log scale)',
-      } as const)
+    ? LAMBDA_AXIS
     : ({
         field: 'step',
         type: 'quantitative',
@@ -272,7 +275,7 @@ export function plotStability(
   const probTooltip = [
     { field: 'name', type: 'nominal', title: 'feature' },
     { field: 'step', type: 'quantitative', title: 'step' },
-    ...(lambdas ? [{ field: 'lambda', type: 'quantitative', title: 'λ', format: '.3~g' }] : []),
+    ...(lambdas ? [LAMBDA_TIP] : []),
     { field: 'prob', type: 'quantitative', title: 'probability', format: '.3~f' },
   ];
 

@@ -2,11 +2,11 @@
 import type { Tensor } from '@lassonet/backend';
 import { awayFromZeroMatrix, normalMatrix } from '../inputs.js';
 import { type Matrix, matrix } from '../matrix.js';
-import { Random } from '../random.js';
+import type { Random } from '../random.js';
 import * as ref from '../reference.js';
 import { fromMatrix } from '../tensorData.js';
-import type { CaseResult, ConformanceCase, TF } from '../types.js';
-import { evaluate, toTensor } from './helpers.js';
+import type { ConformanceCase, TF } from '../types.js';
+import { compared, seededCase, toTensor } from './helpers.js';
 
 const ROWS = 37;
 const COLS = 23;
@@ -21,37 +21,29 @@ function binaryCase(
   // Division needs divisors away from zero, or float32 rounding is magnified without bound.
   operand: (rng: Random, rows: number, cols: number) => Matrix = normalMatrix,
 ): ConformanceCase {
-  return {
-    name,
-    async run(tf) {
-      const rng = new Random(seed);
-      const a = operand(rng, ROWS, COLS);
-      const same = operand(rng, ROWS, COLS);
-      const rowVector = operand(rng, 1, COLS);
-      const colVector = operand(rng, ROWS, 1);
-      const scalar = operand(rng, 1, 1).data[0] as number;
-      const f = op(tf);
-      const pair = async (label: string, x: Matrix, y: Matrix): Promise<CaseResult> => ({
-        label,
-        actual: await evaluate(tf, () => f(toTensor(tf, x), toTensor(tf, y))),
-        expected: fromMatrix(reference(x, y)),
-      });
-      return {
-        results: [
-          await pair(`same shape [${ROWS}, ${COLS}]`, a, same),
-          await pair(`row vector [1, ${COLS}] on the right`, a, rowVector),
-          await pair(`column vector [${ROWS}, 1] on the right`, a, colVector),
-          await pair(`row vector [1, ${COLS}] on the left`, rowVector, a),
-          await pair(`column vector [${ROWS}, 1] on the left`, colVector, a),
-          {
-            label: `plain number ${scalar}`,
-            actual: await evaluate(tf, () => f(toTensor(tf, a), scalar)),
-            expected: fromMatrix(reference(a, matrix(1, 1, [scalar]))),
-          },
-        ],
-      };
-    },
-  };
+  return seededCase(name, seed, async (tf, rng) => {
+    const a = operand(rng, ROWS, COLS);
+    const same = operand(rng, ROWS, COLS);
+    const rowVector = operand(rng, 1, COLS);
+    const colVector = operand(rng, ROWS, 1);
+    const scalar = operand(rng, 1, 1).data[0] as number;
+    const f = op(tf);
+    const pair = (label: string, x: Matrix, y: Matrix) =>
+      compared(tf, label, () => f(toTensor(tf, x), toTensor(tf, y)), fromMatrix(reference(x, y)));
+    return [
+      await pair(`same shape [${ROWS}, ${COLS}]`, a, same),
+      await pair(`row vector [1, ${COLS}] on the right`, a, rowVector),
+      await pair(`column vector [${ROWS}, 1] on the right`, a, colVector),
+      await pair(`row vector [1, ${COLS}] on the left`, rowVector, a),
+      await pair(`column vector [${ROWS}, 1] on the left`, colVector, a),
+      await compared(
+        tf,
+        `plain number ${scalar}`,
+        () => f(toTensor(tf, a), scalar),
+        fromMatrix(reference(a, matrix(1, 1, [scalar]))),
+      ),
+    ];
+  });
 }
 
 // Both operands avoid zero, since the vectors also appear as divisors of the matrix.

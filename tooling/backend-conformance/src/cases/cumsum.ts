@@ -1,30 +1,29 @@
 // tf.cumsum along each axis, in its inclusive, exclusive, reversed and combined variants.
 import { normalMatrix } from '../inputs.js';
-import { Random } from '../random.js';
 import * as ref from '../reference.js';
 import { fromMatrix } from '../tensorData.js';
 import type { CaseResult, ConformanceCase } from '../types.js';
-import { evaluate, toTensor } from './helpers.js';
+import { compared, seededCase, toTensor } from './helpers.js';
 
 function cumsumCase(axis: 0 | 1, seed: number): ConformanceCase {
-  return {
-    name: `cumsum axis ${axis}`,
-    async run(tf) {
-      const x = normalMatrix(new Random(seed), 37, 23);
-      const results: CaseResult[] = [];
-      for (const exclusive of [false, true]) {
-        for (const reverse of [false, true]) {
-          const variant = [exclusive ? 'exclusive' : 'inclusive', reverse ? 'reverse' : 'forward'];
-          results.push({
-            label: `${variant.join(' ')} on [37, 23]`,
-            actual: await evaluate(tf, () => tf.cumsum(toTensor(tf, x), axis, exclusive, reverse)),
-            expected: fromMatrix(ref.cumsum(x, axis, exclusive, reverse)),
-          });
-        }
+  return seededCase(`cumsum axis ${axis}`, seed, async (tf, rng) => {
+    const x = normalMatrix(rng, 37, 23);
+    const results: CaseResult[] = [];
+    for (const exclusive of [false, true]) {
+      for (const reverse of [false, true]) {
+        const variant = [exclusive ? 'exclusive' : 'inclusive', reverse ? 'reverse' : 'forward'];
+        results.push(
+          await compared(
+            tf,
+            `${variant.join(' ')} on [37, 23]`,
+            () => tf.cumsum(toTensor(tf, x), axis, exclusive, reverse),
+            fromMatrix(ref.cumsum(x, axis, exclusive, reverse)),
+          ),
+        );
       }
-      return { results };
-    },
-  };
+    }
+    return results;
+  });
 }
 
 export const cumsumCases: readonly ConformanceCase[] = [cumsumCase(0, 801), cumsumCase(1, 802)];

@@ -1,35 +1,22 @@
 // tf.gather of rows and of columns, with repeated and out-of-order indices.
 import { normalMatrix, randomIndices } from '../inputs.js';
-import { Random } from '../random.js';
 import * as ref from '../reference.js';
 import { fromMatrix } from '../tensorData.js';
-import type { ConformanceCase } from '../types.js';
-import { evaluate, toTensor } from './helpers.js';
+import { compared, seededCase, toTensor } from './helpers.js';
 
-export const gatherCase: ConformanceCase = {
-  name: 'gather',
-  async run(tf) {
-    const rng = new Random(701);
-    const x = normalMatrix(rng, 37, 23);
-    const rows = randomIndices(rng, 15, 37);
-    const cols = randomIndices(rng, 30, 23);
-    return {
-      results: [
-        {
-          label: '15 rows of [37, 23] (axis 0)',
-          actual: await evaluate(tf, () =>
-            tf.gather(toTensor(tf, x), tf.tensor1d(rows, 'int32'), 0),
-          ),
-          expected: fromMatrix(ref.gather(x, rows, 0)),
-        },
-        {
-          label: '30 columns of [37, 23] (axis 1)',
-          actual: await evaluate(tf, () =>
-            tf.gather(toTensor(tf, x), tf.tensor1d(cols, 'int32'), 1),
-          ),
-          expected: fromMatrix(ref.gather(x, cols, 1)),
-        },
-      ],
-    };
-  },
-};
+export const gatherCase = seededCase('gather', 701, async (tf, rng) => {
+  const x = normalMatrix(rng, 37, 23);
+  const rows = randomIndices(rng, 15, 37);
+  const cols = randomIndices(rng, 30, 23);
+  const gathered = (label: string, indices: number[], axis: 0 | 1) =>
+    compared(
+      tf,
+      label,
+      () => tf.gather(toTensor(tf, x), tf.tensor1d(indices, 'int32'), axis),
+      fromMatrix(ref.gather(x, indices, axis)),
+    );
+  return [
+    await gathered('15 rows of [37, 23] (axis 0)', rows, 0),
+    await gathered('30 columns of [37, 23] (axis 1)', cols, 1),
+  ];
+});

@@ -1,8 +1,23 @@
 // Small tools the cases share: moving matrices in and results out without leaking tensors.
 import type { Tensor } from '@lassonet/backend';
 import type { Matrix } from '../matrix.js';
+import { Random } from '../random.js';
 import { fromMatrix, read, type TensorData } from '../tensorData.js';
-import type { CaseResult, TF } from '../types.js';
+import type { CaseResult, ConformanceCase, TF } from '../types.js';
+
+/** A case whose results `results` computes on `tf`, drawing its inputs from `seed`'s stream. */
+export function seededCase(
+  name: string,
+  seed: number,
+  results: (tf: TF, rng: Random) => Promise<CaseResult[]>,
+): ConformanceCase {
+  return {
+    name,
+    async run(tf) {
+      return { results: await results(tf, new Random(seed)) };
+    },
+  };
+}
 
 /** A float32 2-D tensor holding `m`. Call inside `tf.tidy`. */
 export function toTensor(tf: TF, m: Matrix): Tensor {
@@ -35,17 +50,37 @@ export async function evaluateAll<K extends string>(
   }
 }
 
-/** The backend's `op(x)` beside the float64 `reference(x)`, for one input matrix. */
-export async function matrixOpResult(
+/** What the backend computes in `f`, read back beside the `expected` reference. */
+export async function compared(
   tf: TF,
   label: string,
-  x: Matrix,
-  op: (tf: TF, x: Tensor) => Tensor,
-  reference: (x: Matrix) => Matrix,
+  f: () => Tensor,
+  expected: TensorData,
 ): Promise<CaseResult> {
-  return {
-    label,
-    actual: await evaluate(tf, () => op(tf, toTensor(tf, x))),
-    expected: fromMatrix(reference(x)),
-  };
+  return { label, actual: await evaluate(tf, f), expected };
+}
+
+/** An operation on one matrix, as the backend computes it. */
+export type MatrixOp = (tf: TF, x: Tensor) => Tensor;
+
+/** Labelled input matrices, drawn from a case's generator. */
+export type LabelledInputs = (rng: Random) => [label: string, x: Matrix][];
+
+/** A case comparing the backend's `op(x)` with the float64 `reference(x)` on every input. */
+export function matrixOpCase(
+  name: string,
+  seed: number,
+  inputs: LabelledInputs,
+  op: MatrixOp,
+  reference: (x: Matrix) => Matrix,
+): ConformanceCase {
+  return seededCase(name, seed, async (tf, rng) => {
+    const results: CaseResult[] = [];
+    for (const [label, x] of inputs(rng)) {
+      results.push(
+        await compared(tf, label, () => op(tf, toTensor(tf, x)), fromMatrix(reference(x))),
+      );
+    }
+    return results;
+  });
 }

@@ -2,11 +2,10 @@
 import type { Tensor } from '@lassonet/backend';
 import { normalMatrix, uniformMatrix } from '../inputs.js';
 import type { Matrix } from '../matrix.js';
-import { Random } from '../random.js';
 import * as ref from '../reference.js';
 import { fromMatrix, fromScalar, fromVector } from '../tensorData.js';
 import type { CaseResult, ConformanceCase, TF } from '../types.js';
-import { evaluate, toTensor } from './helpers.js';
+import { compared, seededCase, toTensor } from './helpers.js';
 
 const ROWS = 37;
 const COLS = 23;
@@ -21,14 +20,14 @@ async function reduced(
   reference: (values: readonly number[]) => number,
   axis?: 0 | 1,
 ): Promise<CaseResult> {
-  return {
+  return compared(
+    tf,
     label,
-    actual: await evaluate(tf, () => op(tf, toTensor(tf, x), axis)),
-    expected:
-      axis === undefined
-        ? fromScalar(reference(x.data))
-        : fromVector(ref.reduceAxis(x, axis, reference)),
-  };
+    () => op(tf, toTensor(tf, x), axis),
+    axis === undefined
+      ? fromScalar(reference(x.data))
+      : fromVector(ref.reduceAxis(x, axis, reference)),
+  );
 }
 
 function reductionCase(
@@ -37,60 +36,53 @@ function reductionCase(
   op: Reduce,
   reference: (values: readonly number[]) => number,
 ): ConformanceCase {
-  return {
-    name,
-    async run(tf) {
-      const rng = new Random(seed);
-      // Sums of mean-zero data can cancel to near zero, where float32 accumulation error exceeds
-      // any sensible tolerance; a positive mean keeps the relative tolerance meaningful.
-      const x = uniformMatrix(rng, ROWS, COLS, -1, 3);
-      const wide = uniformMatrix(rng, 1, 41, -1, 3);
-      const tall = uniformMatrix(rng, ROWS, 1, -1, 3);
-      return {
-        results: [
-          await reduced(tf, `axis 0 of [${ROWS}, ${COLS}]`, x, op, reference, 0),
-          await reduced(tf, `axis 1 of [${ROWS}, ${COLS}]`, x, op, reference, 1),
-          await reduced(tf, `all of [${ROWS}, ${COLS}]`, x, op, reference),
-          await reduced(tf, 'axis 1 of [1, 41]', wide, op, reference, 1),
-          await reduced(tf, 'axis 0 of [1, 41]', wide, op, reference, 0),
-          await reduced(tf, `axis 0 of [${ROWS}, 1]`, tall, op, reference, 0),
-          {
-            label: `axis 1 of [${ROWS}, ${COLS}] keeping dims`,
-            actual: await evaluate(tf, () => op(tf, toTensor(tf, x), 1, true)),
-            expected: fromMatrix({ rows: ROWS, cols: 1, data: ref.reduceAxis(x, 1, reference) }),
-          },
-        ],
-      };
-    },
-  };
+  return seededCase(name, seed, async (tf, rng) => {
+    // Sums of mean-zero data can cancel to near zero, where float32 accumulation error exceeds
+    // any sensible tolerance; a positive mean keeps the relative tolerance meaningful.
+    const x = uniformMatrix(rng, ROWS, COLS, -1, 3);
+    const wide = uniformMatrix(rng, 1, 41, -1, 3);
+    const tall = uniformMatrix(rng, ROWS, 1, -1, 3);
+    return [
+      await reduced(tf, `axis 0 of [${ROWS}, ${COLS}]`, x, op, reference, 0),
+      await reduced(tf, `axis 1 of [${ROWS}, ${COLS}]`, x, op, reference, 1),
+      await reduced(tf, `all of [${ROWS}, ${COLS}]`, x, op, reference),
+      await reduced(tf, 'axis 1 of [1, 41]', wide, op, reference, 1),
+      await reduced(tf, 'axis 0 of [1, 41]', wide, op, reference, 0),
+      await reduced(tf, `axis 0 of [${ROWS}, 1]`, tall, op, reference, 0),
+      await compared(
+        tf,
+        `axis 1 of [${ROWS}, ${COLS}] keeping dims`,
+        () => op(tf, toTensor(tf, x), 1, true),
+        fromMatrix({ rows: ROWS, cols: 1, data: ref.reduceAxis(x, 1, reference) }),
+      ),
+    ];
+  });
 }
 
-const norm: ConformanceCase = {
-  name: 'norm euclidean',
-  async run(tf) {
-    const rng = new Random(405);
-    const x = normalMatrix(rng, ROWS, COLS);
-    return {
-      results: [
-        {
-          label: `rows of [${ROWS}, ${COLS}] (axis 1)`,
-          actual: await evaluate(tf, () => tf.norm(toTensor(tf, x), 'euclidean', 1)),
-          expected: fromVector(ref.reduceAxis(x, 1, ref.euclidean)),
-        },
-        {
-          label: `columns of [${ROWS}, ${COLS}] (axis 0)`,
-          actual: await evaluate(tf, () => tf.norm(toTensor(tf, x), 'euclidean', 0)),
-          expected: fromVector(ref.reduceAxis(x, 0, ref.euclidean)),
-        },
-        {
-          label: `all of [${ROWS}, ${COLS}]`,
-          actual: await evaluate(tf, () => tf.norm(toTensor(tf, x))),
-          expected: fromScalar(ref.euclidean(x.data)),
-        },
-      ],
-    };
-  },
-};
+const norm = seededCase('norm euclidean', 405, async (tf, rng) => {
+  const x = normalMatrix(rng, ROWS, COLS);
+  const along = (axis: 0 | 1) => () => tf.norm(toTensor(tf, x), 'euclidean', axis);
+  return [
+    await compared(
+      tf,
+      `rows of [${ROWS}, ${COLS}] (axis 1)`,
+      along(1),
+      fromVector(ref.reduceAxis(x, 1, ref.euclidean)),
+    ),
+    await compared(
+      tf,
+      `columns of [${ROWS}, ${COLS}] (axis 0)`,
+      along(0),
+      fromVector(ref.reduceAxis(x, 0, ref.euclidean)),
+    ),
+    await compared(
+      tf,
+      `all of [${ROWS}, ${COLS}]`,
+      () => tf.norm(toTensor(tf, x)),
+      fromScalar(ref.euclidean(x.data)),
+    ),
+  ];
+});
 
 export const reductionCases: readonly ConformanceCase[] = [
   reductionCase('sum', 401, (tf, x, axis, keepDims) => tf.sum(x, axis, keepDims), ref.sum),
