@@ -183,8 +183,8 @@ describe('registry', () => {
     defineHostKernel({ name: 'TestHostKernel', outputShapes: () => [], host: () => {} });
     registerAdapter(withHost('late'));
     expect(seen).toEqual(['TestHostKernel@early', 'TestHostKernel@late']);
-    expect(tf.getKernel('TestHostKernel', 'early')).toBeDefined();
-    expect(tf.getKernel('TestHostKernel', 'late')).toBeDefined();
+    expect(tf.getKernel('TestHostKernel', 'early')?.backendName).toBe('early');
+    expect(tf.getKernel('TestHostKernel', 'late')?.backendName).toBe('late');
     expect(tf.getKernel('TestHostKernel', 'gpu')).toBeUndefined();
     // Registering the adapter again leaves tfjs' registration as it is.
     registerAdapter(withHost('late'));
