@@ -27,7 +27,8 @@ import { uniformInit } from './init.js';
 import type { Loss, Target } from './losses/target.js';
 import { ModelOptimizer } from './optimizer.js';
 import { parseModelOptions } from './options.js';
-import { hierProxOperator, hostPenalties } from './penalties.js';
+import { hostPenalties } from './penalties.js';
+import { hierProxOperator } from './proxOperator.js';
 
 const penaltyEntries = {
   /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */

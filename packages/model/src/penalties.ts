@@ -1,5 +1,4 @@
 import { defineHostKernel, type Tensor } from '@lassonet/backend';
-import { type HierProxOperator, prepareHierProx } from '@lassonet/hier-prox';
 
 interface PenaltyAttrs {
   groups: readonly (readonly number[])[] | null;
@@ -58,28 +57,4 @@ export function hostPenalties(
   const [skipNorm, l2Hidden, l2Skip] = values.dataSync() as Float32Array;
   values.dispose();
   return { skipNorm: skipNorm as number, l2Hidden: l2Hidden as number, l2Skip: l2Skip as number };
-}
-
-/** Prepared Hier-Prox operators by owner (a network) and M: options and groups checked once. */
-const operators = new WeakMap<object, Map<number, HierProxOperator>>();
-
-/** The owner's Hier-Prox operator for these groups and this M, prepared on first use. */
-export function hierProxOperator(
-  owner: object,
-  groups: readonly (readonly number[])[] | null,
-  M: number,
-): HierProxOperator {
-  let byM = operators.get(owner);
-  if (byM === undefined) {
-    byM = new Map();
-    operators.set(owner, byM);
-  }
-  let operator = byM.get(M);
-  if (operator === undefined) {
-    // M rarely changes during training; a caller that varies it freely keeps a few at most.
-    if (byM.size >= 8) byM.clear();
-    operator = prepareHierProx(groups === null ? { M } : { M, groups });
-    byM.set(M, operator);
-  }
-  return operator;
 }
