@@ -12,6 +12,7 @@ export { BaseLassoNetCV, type CVFitOptions } from './crossValidation/baseCV.js';
 export type { CVOptions } from './crossValidation/cvOptions.js';
 export { type CVFoldResult, type CVResult, summarizeFolds } from './crossValidation/cvResult.js';
 export {
+  createEstimatorCV,
   LassoNetClassifierCV,
   type LassoNetClassifierCVOptions,
   LassoNetCoxRegressorCV,
@@ -56,6 +57,7 @@ export {
 } from './parallel/runPathTasks.js';
 export type { PathStep } from './pathStep.js';
 export {
+  type AnyEstimator,
   createEstimator,
   ESTIMATOR_KINDS,
   ESTIMATORS,

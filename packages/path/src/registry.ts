@@ -1,4 +1,4 @@
-import { type LassoNetCheckpoint, ModelError } from '@lassonet/model';
+import { type Features, type LassoNetCheckpoint, ModelError } from '@lassonet/model';
 import type { BaseLassoNet, EstimatorJSON } from './estimator.js';
 import { LassoNetClassifier } from './estimators/classifier.js';
 import { LassoNetCoxRegressor } from './estimators/coxRegressor.js';
@@ -81,24 +81,28 @@ export function estimatorEntry(kind: unknown, where = 'estimator'): EstimatorEnt
   return ESTIMATORS[kind];
 }
 
+/** An estimator of a kind known at run time: what every registered estimator does. */
+export type AnyEstimator = BaseLassoNet<unknown, unknown> & {
+  /** Predictions: values, classes or risk scores by the kind. */
+  predict(X: Features): number[] | number[][];
+  /** R², accuracy or the concordance index by the kind. */
+  score(X: Features, y: unknown): number;
+};
+
 /** A new, unfitted estimator of `kind` (its options checked by its schema). */
 export function createEstimator(
   kind: EstimatorKind,
   options: Record<string, unknown> = {},
-): BaseLassoNet<unknown, unknown> & { score(X: unknown, y: unknown): number } {
+): AnyEstimator {
   const { Estimator } = estimatorEntry(kind);
-  return new Estimator(options) as BaseLassoNet<unknown, unknown> & {
-    score(X: unknown, y: unknown): number;
-  };
+  return new Estimator(options) as AnyEstimator;
 }
 
 /**
  * An estimator saved with `toJSON()`, fitted again: the class comes from the registry by the
  * saved kind, the options are checked as when it was made, the network is the saved one.
  */
-export function loadEstimator(
-  json: EstimatorJSON | string,
-): BaseLassoNet<unknown, unknown> & { score(X: unknown, y: unknown): number } {
+export function loadEstimator(json: EstimatorJSON | string): AnyEstimator {
   let data: unknown = json;
   if (typeof json === 'string') {
     try {

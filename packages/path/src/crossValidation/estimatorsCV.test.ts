@@ -5,12 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CVFoldResult,
   type CVOptions,
+  createEstimatorCV,
+  ESTIMATOR_KINDS,
   featureImportances,
   LassoNetClassifierCV,
   LassoNetCoxRegressorCV,
   LassoNetIntervalRegressorCV,
   type LassoNetOptions,
   LassoNetRegressorCV,
+  ModelError,
   type PathStep,
   selectedIndices,
 } from '../index.js';
@@ -153,4 +156,32 @@ describe('cross-validation estimators on wasm', () => {
     }
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
+});
+
+describe('createEstimatorCV', () => {
+  const classes = {
+    regressor: LassoNetRegressorCV,
+    classifier: LassoNetClassifierCV,
+    cox: LassoNetCoxRegressorCV,
+    interval: LassoNetIntervalRegressorCV,
+  };
+
+  it('makes the cross-validated estimator of every registered kind, with its options', () => {
+    for (const kind of ESTIMATOR_KINDS) {
+      const cv = createEstimatorCV(kind, { cv: 4, hiddenDims: [7] });
+      expect(cv).toBeInstanceOf(classes[kind]);
+      expect(cv.cv).toBe(4);
+      expect(cv.options).toEqual({ cv: 4, hiddenDims: [7] });
+    }
+  });
+
+  it('checks the options with the estimator schema and rejects an unknown kind', () => {
+    expect(() => createEstimatorCV('regressor', { folds: 3 })).toThrow(
+      /Unknown option 'folds' for LassoNetRegressorCV/,
+    );
+    expect(() => createEstimatorCV('tree' as never)).toThrow(ModelError);
+    expect(() => createEstimatorCV('tree' as never)).toThrow(
+      /estimator must be one of 'regressor'/,
+    );
+  });
 });

@@ -12,7 +12,8 @@ import {
 import { type IntervalY, LassoNetIntervalRegressor } from '../estimators/intervalRegressor.js';
 import { LassoNetRegressor, type RegressionY } from '../estimators/regressor.js';
 import type { LassoNetOptions } from '../options.js';
-import { BaseLassoNetCV } from './baseCV.js';
+import { type EstimatorKind, estimatorEntry } from '../registry.js';
+import { BaseLassoNetCV, type InnerEstimator } from './baseCV.js';
 import type { CVOptions } from './cvOptions.js';
 
 export type LassoNetRegressorCVOptions = LassoNetOptions & CVOptions;
@@ -62,4 +63,27 @@ export class LassoNetIntervalRegressorCV extends BaseLassoNetCV<
   constructor(options?: LassoNetIntervalRegressorCVOptions) {
     super(options, 'interval', (o) => new LassoNetIntervalRegressor(o));
   }
+}
+
+/** The cross-validated estimator of each registered kind. */
+const ESTIMATORS_CV = {
+  regressor: LassoNetRegressorCV,
+  classifier: LassoNetClassifierCV,
+  cox: LassoNetCoxRegressorCV,
+  interval: LassoNetIntervalRegressorCV,
+} as const satisfies Record<EstimatorKind, unknown>;
+
+/**
+ * A new, unfitted cross-validated estimator of `kind` (the estimator's options plus `cv`,
+ * `concurrency`, `workerUrl`, checked by its schema): for code that picks the task at run time.
+ */
+export function createEstimatorCV(
+  kind: EstimatorKind,
+  options: Record<string, unknown> = {},
+): BaseLassoNetCV<unknown, InnerEstimator<unknown>> {
+  estimatorEntry(kind);
+  const EstimatorCV = ESTIMATORS_CV[kind] as unknown as new (
+    options: Record<string, unknown>,
+  ) => BaseLassoNetCV<unknown, InnerEstimator<unknown>>;
+  return new EstimatorCV(options);
 }

@@ -1,0 +1,150 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, filesIn, lassonet, lastJson, QUICK, tempDir } from '../test-utils/runBuilt.js';
+import { bestStep, type PathStepRecord } from './pathCommand.js';
+
+/** The columns the example tables' targets depend on (examples/README.md). */
+const INFORMATIVE = ['x1', 'x2', 'x3'];
+const PNG = [0x89, 0x50, 0x4e, 0x47];
+
+interface PathSummary {
+  command: string;
+  task: string;
+  features: string[];
+  nRows: number;
+  seconds: number;
+  outputs: string[];
+  steps: PathStepRecord[];
+  bestStep: number;
+}
+
+const TASKS = [
+  { task: 'regression', file: 'regression.csv', target: ['--target', 'y'] },
+  { task: 'classification', file: 'classification.csv', target: ['--target', 'label'] },
+  { task: 'cox', file: 'survival.csv', target: ['--time', 'time', '--event', 'event'] },
+] as const;
+
+describe('lassonet path, run as a user would', () => {
+  for (const { task, file, target } of TASKS) {
+    it(`finds the three informative columns of the ${task} example`, () => {
+      const out = tempDir();
+      const run = lassonet([
+        'path',
+        join(EXAMPLES, file),
+        ...target,
+        '--drop',
+        'id',
+        '--impute',
+        'mean',
+        '--out',
+        out,
+        '--json',
+        ...QUICK,
+      ]);
+      expect(run.stderr).not.toMatch(/Error|warning/);
+      expect(run.code).toBe(0);
+      const summary = lastJson<PathSummary>(run.stdout);
+      expect(summary.command).toBe('path');
+      expect(summary.task).toBe(task);
+      expect(summary.nRows).toBe(300);
+      // Ten numeric columns and the three one-hot columns of the text column `color`.
+      expect(summary.features).toEqual([
+        'x1',
+        'x2',
+        'x3',
+        'x4',
+        'x5',
+        'x6',
+        'x7',
+        'x8',
+        'x9',
+        'x10',
+        'color=blue',
+        'color=green',
+        'color=red',
+      ]);
+      // The path runs from every feature to none.
+      expect(summary.steps[0]?.lambda).toBe(0);
+      expect(summary.steps[0]?.nSelected).toBe(13);
+      expect(summary.steps.at(-1)?.nSelected).toBe(0);
+      const small = summary.steps.filter((s) => s.nSelected > 0 && s.nSelected <= 3);
+      expect(small.map((s) => s.selected)).toContainEqual(INFORMATIVE);
+      // The one-hot columns of a text column enter and leave together.
+      for (const s of summary.steps) {
+        const colors = s.selected.filter((name) => name.startsWith('color='));
+        expect([0, 3]).toContain(colors.length);
+      }
+      expect(filesIn(out)).toEqual([
+        'importances.csv',
+        'importances.png',
+        'model.json',
+        'path.csv',
+        'path.json',
+        'path.png',
+      ]);
+      expect(summary.outputs.map((p) => p.slice(out.length + 1)).sort()).toEqual(filesIn(out));
+      const saved = JSON.parse(readFileSync(join(out, 'path.json'), 'utf8'));
+      expect(saved.steps).toEqual(summary.steps);
+      const csv = Papa.parse<Record<string, string>>(readFileSync(join(out, 'path.csv'), 'utf8'), {
+        header: true,
+        skipEmptyLines: true,
+      });
+      expect(csv.data).toHaveLength(summary.steps.length);
+      expect(Number(csv.data[1]?.lambda)).toBe(summary.steps[1]?.lambda);
+      expect(csv.data[1]?.selected).toBe(summary.steps[1]?.selected.join(';'));
+      for (const png of ['path.png', 'importances.png']) {
+        expect([...readFileSync(join(out, png)).subarray(0, 4)]).toEqual(PNG);
+      }
+      // Features that leave last rank first.
+      const ranks = Papa.parse<Record<string, string>>(
+        readFileSync(join(out, 'importances.csv'), 'utf8'),
+        { header: true, skipEmptyLines: true },
+      ).data;
+      expect(
+        ranks
+          .slice(0, 3)
+          .map((r) => r.feature)
+          .sort(),
+      ).toEqual(INFORMATIVE);
+      // The model is the step with the best validation score.
+      const model = JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'));
+      expect(model.format).toBe('lassonet-model');
+      expect(model.version).toBe(1);
+      expect(model.selected).toEqual(summary.steps[summary.bestStep]?.selected);
+      expect(model.preprocessing.dropped).toEqual(['id']);
+    });
+  }
+
+  it('prints the path as a table without --json, and writes nothing to stdout but notes', () => {
+    const out = tempDir();
+    const run = lassonet([
+      'path',
+      join(EXAMPLES, 'regression.csv'),
+      '--target',
+      'y',
+      '--drop',
+      'id',
+      '--impute',
+      'median',
+      '--out',
+      out,
+      ...QUICK,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^features\s+lambda\s+validation r²/m);
+    expect(run.stdout).toMatch(/Saved model: the best Validation R²/);
+    expect(run.stdout).toContain(`Wrote ${join(out, 'path.json')}`);
+    expect(existsSync(join(out, 'model.json'))).toBe(true);
+  });
+});
+
+describe('bestStep', () => {
+  it('takes the highest score, the later (sparser) step on ties, and skips NaN', () => {
+    expect(bestStep([0.5, 0.9, 0.7])).toBe(1);
+    expect(bestStep([0.5, 0.9, 0.9, 0.2])).toBe(2);
+    expect(bestStep([Number.NaN, 0.3, Number.NaN])).toBe(1);
+    expect(bestStep([0.1])).toBe(0);
+  });
+});

@@ -1,0 +1,57 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package directory, and its built command: what users run. */
+export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+export const BUILT_MAIN = join(PACKAGE_DIR, 'dist', 'main.js');
+export const EXAMPLES = join(PACKAGE_DIR, 'examples');
+
+/** Few hidden units and a coarse path: seconds per command, with the same behaviour. */
+export const QUICK = ['--hidden-dims', '16', '--path-multiplier', '1.1', '--backend', 'wasm'];
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `lassonet` under plain node, as a user would. */
+export function lassonet(args: readonly string[], cwd: string = PACKAGE_DIR): Run {
+  const result = spawnSync(process.execPath, [BUILT_MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the built command without waiting, for tests that signal it. */
+export function startLassonet(args: readonly string[]) {
+  return spawn(process.execPath, [BUILT_MAIN, ...args], {
+    cwd: PACKAGE_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A fresh, empty directory. */
+export function tempDir(prefix = 'lassonet-cli-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The files in a directory, sorted (hidden ones too: a leftover temporary file shows). */
+export function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The JSON summary `--json` prints as the last stdout line. */
+export function lastJson<T = Record<string, unknown>>(stdout: string): T {
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1] as string) as T;
+}
