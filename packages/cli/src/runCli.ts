@@ -65,7 +65,7 @@ export async function runCli(
       );
       return 2;
     }
-    const line = parseCommandLine(rest, command.flags, name);
+    const line = parseCommandLine(rest, command.flags, `lassonet ${name}`);
     if (line.values.help === true) {
       ctx.out(command.help());
       return 0;

@@ -26,7 +26,7 @@ describe('published package manifests', () => {
   const packages = publishablePackages();
 
   it('covers every package under packages/', () => {
-    expect(packages.length).toBe(10);
+    expect(packages.length).toBe(11);
   });
 
   for (const { dir } of packages) {

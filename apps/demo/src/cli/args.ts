@@ -1,5 +1,11 @@
-import { parseArgs } from 'node:util';
-import { LassoNetError } from '@lassonet/core';
+import {
+  CliError,
+  choiceFlag,
+  type FlagSpec,
+  integerFlag,
+  parseCommandLine,
+  stringFlag,
+} from '@lassonet/cli/kit';
 import type { DemoSettings } from '../core/settings.js';
 
 export const USAGE = `Usage: pnpm demo [options]
@@ -41,83 +47,67 @@ export interface CliOptions extends DemoSettings {
   help: boolean;
 }
 
-/** A bad command line: the message is printed with the usage, and the exit code is 2. */
-export class UsageError extends LassoNetError<'USAGE'> {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('USAGE', message, options);
-  }
-}
+const FLAGS: Readonly<Record<string, FlagSpec>> = {
+  backend: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  data: { type: 'string' },
+  hidden: { type: 'string' },
+  'path-multiplier': { type: 'string' },
+  refit: { type: 'boolean' },
+  cv: { type: 'boolean' },
+  stability: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  quick: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
 
+/** Reads the demo's command line; a bad one is a `CliError` with code 'USAGE'. */
 export function parseCli(argv: readonly string[]): CliOptions {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        backend: { type: 'string', default: 'auto' },
-        seed: { type: 'string', default: '0' },
-        out: { type: 'string', default: 'lassonet-output' },
-        data: { type: 'string' },
-        hidden: { type: 'string', default: '100' },
-        'path-multiplier': { type: 'string' },
-        refit: { type: 'boolean', default: false },
-        cv: { type: 'boolean', default: false },
-        stability: { type: 'boolean', default: false },
-        concurrency: { type: 'string' },
-        quick: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    // node:util's messages can run over several lines; the demo reports errors on one.
-    throw new UsageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
+  const line = parseCommandLine(argv, FLAGS, 'the demo');
+  const [extra] = line.positionals;
+  if (extra !== undefined) {
+    throw new CliError(
+      'USAGE',
+      `Unexpected argument '${extra}': the demo takes options only, no positional arguments.`,
+    );
   }
-  const backend = values.backend as string;
-  if (!(BACKENDS as readonly string[]).includes(backend)) {
-    throw new UsageError(`Unknown backend '${backend}': use one of ${BACKENDS.join(', ')}.`);
-  }
-  const seed = integer('--seed', values.seed as string, 0);
-  const hiddenDims = (values.hidden as string).split(',').map((h) => integer('--hidden', h, 1));
-  const multiplier = values['path-multiplier'] as string | undefined;
+  const backend = choiceFlag(line, 'backend', BACKENDS, 'auto');
+  const seed = integerFlag(line, 'seed', 0) ?? 0;
+  const hiddenDims = layerSizes(stringFlag(line, 'hidden') ?? '100');
+  const multiplier = stringFlag(line, 'path-multiplier');
   let pathMultiplier: number | undefined;
   if (multiplier !== undefined) {
     pathMultiplier = Number(multiplier);
     if (multiplier.trim() === '' || !Number.isFinite(pathMultiplier) || pathMultiplier <= 1) {
-      throw new UsageError(`--path-multiplier must be a number > 1, got '${multiplier}'.`);
+      throw new CliError('USAGE', `--path-multiplier must be a number > 1, got '${multiplier}'.`);
     }
   }
-  const concurrency =
-    values.concurrency === undefined
-      ? undefined
-      : integer('--concurrency', values.concurrency as string, 1);
-  const out = values.out as string;
-  if (out === '') throw new UsageError('--out must name a directory.');
-  const data = values.data as string | undefined;
-  if (data === '') throw new UsageError('--data must name a file.');
+  const concurrency = integerFlag(line, 'concurrency', 1);
+  const switchOn = (name: string) => line.values[name] === true;
   return {
-    backend: backend as BackendChoice,
+    backend,
     seed,
     hiddenDims,
     ...(pathMultiplier === undefined ? {} : { pathMultiplier }),
-    quick: values.quick === true,
-    out,
-    data,
-    refit: values.refit === true,
-    cv: values.cv === true,
-    stability: values.stability === true,
+    quick: switchOn('quick'),
+    out: stringFlag(line, 'out') ?? 'lassonet-output',
+    data: stringFlag(line, 'data'),
+    refit: switchOn('refit'),
+    cv: switchOn('cv'),
+    stability: switchOn('stability'),
     concurrency,
-    json: values.json === true,
-    help: values.help === true,
+    json: switchOn('json'),
+    help: switchOn('help'),
   };
 }
 
-function integer(flag: string, text: string, min: number): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`${flag} must be an integer >= ${min}, got '${text}'.`);
-  }
-  return value;
+/** `--hidden 64,32`: every size an integer >= 1, checked as an integer flag of its own. */
+function layerSizes(text: string): number[] {
+  return text
+    .split(',')
+    .map(
+      (size) => integerFlag({ values: { hidden: size }, positionals: [] }, 'hidden', 1) as number,
+    );
 }

@@ -156,13 +156,22 @@ describe('pnpm demo', () => {
         /no MICE file at .*absent\.csv/i,
       ],
       ['a malformed data file', ['--data', notCsv], /MouseID|column/i],
-      ['an unknown backend', ['--backend', 'gpu'], /Unknown backend 'gpu'.*auto, cpu, wasm/],
+      [
+        'an unknown backend',
+        ['--backend', 'gpu'],
+        /^--backend must be one of auto, cpu, wasm, got 'gpu' \(did you mean cpu\?\)\. \(see --help\)$/,
+      ],
       [
         'an unwritable output directory',
         ['--out', join(aFile, 'sub')],
-        /Cannot write to the output directory .*a-file\/sub/,
+        /^Cannot write the output directory .*a-file\/sub: .*[^)]$/,
       ],
-      ['an unknown option', ['--bogus'], /Unknown option '--bogus'/],
+      [
+        'an unknown option',
+        ['--sed', '1'],
+        /^Unknown option --sed for the demo \(did you mean --seed\?\)\. \(see --help\)$/,
+      ],
+      ['a positional argument', ['extra'], /^Unexpected argument 'extra': .* \(see --help\)$/],
       ['a bad seed', ['--seed=-1'], /--seed must be an integer >= 0, got '-1'/],
       ['a bad hidden size', ['--hidden', '100,0'], /--hidden must be an integer >= 1, got '0'/],
       [

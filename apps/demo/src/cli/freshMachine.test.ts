@@ -85,7 +85,9 @@ describe('the demo on a fresh machine', () => {
     });
     expect(run.error).toBeUndefined();
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("Unknown backend 'nosuch': use one of auto, cpu, wasm. (see --help)\n");
+    expect(run.stderr).toBe(
+      "--backend must be one of auto, cpu, wasm, got 'nosuch'. (see --help)\n",
+    );
     expect(run.status).toBe(2);
   });
 });

@@ -2,6 +2,7 @@
 import { useBackend } from '@lassonet/backend';
 import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
+import { CliError, PathProgress, prepareOutDir } from '@lassonet/cli/kit';
 import { isLassoNetError } from '@lassonet/core';
 import { DatasetError, loadMiceSplit, type MiceSource } from '@lassonet/datasets';
 import { type DemoCV, runDemoCV } from '../core/demoCV.js';
@@ -9,9 +10,8 @@ import { runDemoPath } from '../core/demoPath.js';
 import { type DemoStability, runDemoStability } from '../core/demoStability.js';
 import { refitProtocol } from '../core/refit.js';
 import type { DemoSummary } from '../core/summary.js';
-import { parseCli, USAGE, UsageError } from './args.js';
-import { prepareOutDir, writeOutputs } from './outputs.js';
-import { PathProgress } from './progress.js';
+import { parseCli, USAGE } from './args.js';
+import { writeOutputs } from './outputs.js';
 import { cvReport, pathTable, protocolTable, selectedProteins, stabilityReport } from './report.js';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -49,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let stability: DemoStability | undefined;
   try {
     const path = await runDemoPath(split, o, {
-      onStep: (step, index) => progress.update(step, index),
+      onStep: (step, index) => progress.update({ step, index }),
       signal: controller.signal,
       onWarning: (message) => console.error(`warning: ${message}`),
     });
@@ -145,7 +145,8 @@ main(process.argv.slice(2)).then(
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof UsageError ? `${message} (see --help)` : message);
+    const usage = error instanceof CliError && error.code === 'USAGE';
+    console.error(usage ? `${message} (see --help)` : message);
     // Every LassoNet error names a problem with the input: one line, exit code 2.
     process.exitCode = isLassoNetError(error) ? 2 : 1;
   },

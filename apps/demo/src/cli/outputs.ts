@@ -1,6 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { LassoNetError } from '@lassonet/core';
+import { join } from 'node:path';
+import { type FileBody, jsonText, writeFilesAtomically } from '@lassonet/cli/kit';
 import type { CVResult, StabilitySelectionResult } from '@lassonet/path';
 import { plotAccuracy, plotCV, plotPath, plotStability } from '@lassonet/plot';
 import type { DemoSummary } from '../core/summary.js';
@@ -14,28 +13,11 @@ export const OUTPUT_FILES = {
   stability: 'mice-stability.png',
 } as const;
 
-/** A directory that cannot be written to, or a file where it should be. */
-export class OutputError extends LassoNetError<'UNWRITABLE_OUTPUT'> {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('UNWRITABLE_OUTPUT', message, options);
-  }
-}
-
-/** Creates the directory and proves it writable before any training time is spent. */
-export async function prepareOutDir(out: string): Promise<string> {
-  const dir = resolve(out);
-  const probe = join(dir, `.lassonet-write-test-${process.pid}`);
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(probe, '');
-    await rm(probe, { force: true });
-  } catch (error) {
-    throw new OutputError(`Cannot write to the output directory ${dir}: ${reason(error)}`);
-  }
-  return dir;
-}
-
-/** The charts and the JSON summary; returns the paths written. */
+/**
+ * The charts and the JSON summary, into a directory made ready by `prepareOutDir`. None is
+ * replaced until all are complete (a failure leaves the files already there as they were).
+ * Returns the paths written.
+ */
 export async function writeOutputs(
   dir: string,
   summary: DemoSummary,
@@ -43,7 +25,7 @@ export async function writeOutputs(
 ): Promise<string[]> {
   const accuracies = summary.steps.map((s) => s.testAccuracy);
   const title = `LassoNet on MICE proteins (${summary.nTrain} train, ${summary.nTest} test rows)`;
-  const files: [string, Uint8Array | string][] = [
+  const files: [name: string, body: FileBody][] = [
     [
       OUTPUT_FILES.accuracy,
       await plotAccuracy(summary.steps, accuracies, {
@@ -57,7 +39,7 @@ export async function writeOutputs(
         scale: 2,
       }),
     ],
-    [OUTPUT_FILES.json, `${JSON.stringify(summary, null, 2)}\n`],
+    [OUTPUT_FILES.json, jsonText(summary)],
   ];
   if (extra.cv !== undefined) {
     files.push([
@@ -77,19 +59,7 @@ export async function writeOutputs(
       }).toPNG({ scale: 2 }),
     ]);
   }
-  const written: string[] = [];
-  for (const [name, body] of files) {
-    const path = join(dir, name);
-    try {
-      await writeFile(path, body);
-    } catch (error) {
-      throw new OutputError(`Cannot write ${path}: ${reason(error)}`);
-    }
-    written.push(path);
-  }
-  return written;
-}
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+  const paths = files.map(([name, body]) => [join(dir, name), body] as const);
+  await writeFilesAtomically(paths);
+  return paths.map(([path]) => path);
 }

@@ -1,3 +1,4 @@
+import { alignColumns } from '@lassonet/cli/kit';
 import { stepWithAtMost } from '@lassonet/path';
 import type { DemoStep } from '../core/demoPath.js';
 import type { ProtocolResult } from '../core/refit.js';
@@ -49,21 +50,6 @@ export function protocolTable(protocol: Record<string, ProtocolResult>): string 
     rows.push([k, String(r.nSelected), r.accuracy === null ? '-' : r.accuracy.toFixed(3)]);
   }
   return alignColumns(rows);
-}
-
-/** Right-aligned columns under a header and a rule. */
-function alignColumns(rows: readonly string[][]): string {
-  const widths = (rows[0] as string[]).map((_, c) =>
-    Math.max(...rows.map((r) => (r[c] ?? '').length)),
-  );
-  const line = (r: readonly string[]) =>
-    r.map((cell, c) => cell.padStart(widths[c] as number)).join('  ');
-  const [header, ...body] = rows;
-  return [
-    line(header as string[]),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...body.map(line),
-  ].join('\n');
 }
 
 const names = (indices: readonly number[], featureNames: readonly string[]) =>

@@ -12,7 +12,7 @@ import {
 } from './modelFlags.js';
 import { parseCommandLine } from './parseCommandLine.js';
 
-const line = (...argv: string[]) => parseCommandLine(argv, modelFlagSpecs(), 'path');
+const line = (...argv: string[]) => parseCommandLine(argv, modelFlagSpecs(), 'lassonet path');
 
 describe('model flags', () => {
   it('cover every option of every estimator the command trains, and nothing else', () => {

@@ -15,13 +15,14 @@ export interface CommandLine {
 }
 
 /**
- * Reads `argv` against the flags a command takes. Unlike node's own strict mode, an unknown
+ * Reads `argv` against the flags a command takes; `program` names the command in messages
+ * (`lassonet path`). Unlike node's own strict mode, an unknown
  * option suggests the nearest known one, and every message fits on one line.
  */
 export function parseCommandLine(
   argv: readonly string[],
   flags: Readonly<Record<string, FlagSpec>>,
-  command: string,
+  program: string,
 ): CommandLine {
   const { values, tokens } = parseArgs({
     args: [...argv],
@@ -42,7 +43,7 @@ export function parseCommandLine(
       const near = nearestName(token.name, Object.keys(flags));
       throw new CliError(
         'USAGE',
-        `Unknown option ${token.rawName} for lassonet ${command}${near === undefined ? '' : ` (did you mean --${near}?)`}.`,
+        `Unknown option ${token.rawName} for ${program}${near === undefined ? '' : ` (did you mean --${near}?)`}.`,
       );
     }
     if (spec.type === 'string' && (token.value === undefined || token.value === '')) {

@@ -69,9 +69,12 @@ export async function predictCommand(
       const labels = estimator.predict(X) as number[];
       // The registry's classifier: predictProba is its own.
       const proba = (estimator as unknown as LassoNetClassifier).predictProba(X);
-      values = labels.map((label, i) => [target.classes[label] ?? null, ...(proba[i] ?? [])]);
+      values = labels.map((label, i) => [
+        target.classes[label] ?? null,
+        ...(proba[i] ?? []).map(float32Digits),
+      ]);
     } else if (X.length > 0) {
-      values = (estimator.predict(X) as number[]).map((value) => [value]);
+      values = (estimator.predict(X) as number[]).map((value) => [float32Digits(value)]);
     }
     const byRow = new Map(scored.map((r, i) => [r, values[i] as CsvCell[]]));
     // A column of the input with an added name is replaced, so predicting twice is harmless.
@@ -97,4 +100,9 @@ export async function predictCommand(
     outputs,
     model: resolve(modelPath),
   };
+}
+
+/** The network computes in float32: seven significant digits say all it knows. */
+function float32Digits(value: number): number {
+  return Number(value.toPrecision(7));
 }
