@@ -224,6 +224,49 @@ describe('packed packages installed with npm', () => {
     expect(path).toMatch(/^refit on 5 features: test R² \d\.\d\d$/m);
   }, 240_000);
 
+  it('runs the installed lassonet command on the example table its package ships', () => {
+    const examples = join(project, 'node_modules', '@lassonet', 'cli', 'examples');
+    const out = join(work, 'lassonet-path');
+    const { stdout } = run(
+      join(project, 'node_modules', '.bin', 'lassonet'),
+      [
+        'path',
+        join(examples, 'regression.csv'),
+        '--target',
+        'y',
+        '--drop',
+        'id',
+        '--impute',
+        'mean',
+        '--hidden-dims',
+        '16',
+        '--path-multiplier',
+        '1.1',
+        '--json',
+        '--out',
+        out,
+      ],
+      { cwd: project },
+    );
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as {
+      steps: { nSelected: number; selected: string[] }[];
+      outputs: string[];
+    };
+    expect(summary.steps.filter((s) => s.nSelected === 3).map((s) => s.selected)).toContainEqual([
+      'x1',
+      'x2',
+      'x3',
+    ]);
+    expect(summary.outputs.map((f) => f.slice(out.length + 1)).sort()).toEqual([
+      'importances.csv',
+      'importances.png',
+      'model.json',
+      'path.csv',
+      'path.json',
+      'path.png',
+    ]);
+  }, 240_000);
+
   it('runs the @lassonet/plot README example there: PNGs through resvg with the bundled font', () => {
     const { stdout } = runNodeModule(readmeExample('packages/plot'), project);
     expect(stdout.trim()).toBe('wrote path.png, accuracy.png, importances.svg');

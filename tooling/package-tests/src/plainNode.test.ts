@@ -24,6 +24,7 @@ const EXPECTED_EXPORTS: Record<string, string[]> = {
     'defaultWorkers',
   ],
   '@lassonet/core': ['LassoNetError', 'parseOptions', 'Random'],
+  '@lassonet/cli': ['runCli', 'CliError'],
   '@lassonet/plot': ['plotPath', 'plotAccuracy', 'plotCV', 'plotStability', 'plotImportances'],
 };
 
