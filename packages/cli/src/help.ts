@@ -11,7 +11,8 @@ Commands:
   predict MODEL.json DATA.csv        predictions of a saved model on a table
 
 Survival data take --time COL --event COL instead of --target.
-Run lassonet <command> --help for the options of a command, with examples.`;
+Run lassonet <command> --help for the options of a command, with examples;
+lassonet --version prints the version.`;
 
 const GLOBAL_HELP = `  --backend auto|wasm|cpu    tensor backend (default auto: the fastest that runs here)
   --seed N                   seeds the validation split, the folds and the networks (default 0)

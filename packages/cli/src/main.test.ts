@@ -22,6 +22,12 @@ describe('the lassonet command', () => {
     expect(path).toMatch(/--val-size F[^\n]*\n?[^\n]*default 0\.1 \(cox 0\)/);
   });
 
+  it('prints its version', () => {
+    const run = lassonet(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   // The path asked for would take hours: exiting within the test's time limit means it stopped.
   it('stops on Ctrl-C, exits with 130 and writes nothing', async () => {
     const out = tempDir();

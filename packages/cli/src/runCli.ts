@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isLassoNetError, nearestName } from '@lassonet/core';
 import { type FlagSpec, parseCommandLine } from './args/parseCommandLine.js';
 import type { CommandContext, CommandSummary } from './commands/context.js';
@@ -57,6 +58,10 @@ export async function runCli(
       ctx.out(USAGE);
       return 0;
     }
+    if (name === '--version' || name === '-v') {
+      ctx.out(packageVersion());
+      return 0;
+    }
     const command = COMMANDS[name];
     if (command === undefined) {
       const near = nearestName(name, Object.keys(COMMANDS));
@@ -86,4 +91,12 @@ export async function runCli(
     ctx.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 1;
   }
+}
+
+/** The version of this package, from its manifest (one directory above the built files). */
+function packageVersion(): string {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
+  return manifest.version;
 }

@@ -57,7 +57,10 @@ describe('bad input: one line, exit code 2, nothing half-written', () => {
   });
 
   it('an empty table, or one with a header only', () => {
-    expectRejected(['path', write('empty.csv', ''), '--target', 'y'], /empty/i);
+    expectRejected(
+      ['path', write('empty.csv', ''), '--target', 'y'],
+      /empty\.csv: The CSV is empty\./,
+    );
     expectRejected(
       ['path', write('header.csv', 'a,b,y\n'), '--target', 'y'],
       /no data rows|empty/i,
@@ -74,7 +77,15 @@ describe('bad input: one line, exit code 2, nothing half-written', () => {
     const constant = write('constant.csv', 'a,b,y\n1,2,5\n2,3,5\n3,1,5\n4,4,5\n');
     expectRejected(['path', constant, '--target', 'y', '--task', 'regression'], /constant/);
     const blank = write('blank.csv', 'a,b,y\n1,2,\n2,3,\n3,1,\n');
-    expectRejected(['path', blank, '--target', 'y', '--impute', 'drop'], /y|empty|no rows/i);
+    expectRejected(
+      ['path', blank, '--target', 'y', '--impute', 'drop'],
+      /^The target y has only empty cells\.$/m,
+    );
+    const gap = write('gap.csv', 'a,b,y\n1,2,\n2,3,4\n3,1,5\n');
+    expectRejected(
+      ['path', gap, '--target', 'y', '--impute', 'mean'],
+      /The target y has 1 empty cell \(row 1\): a target is never imputed/,
+    );
   });
 
   it('empty cells without --impute, naming the columns and counts', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,8 @@ describe('lassonet path, run as a user would', () => {
       ]);
       expect(run.stderr).not.toMatch(/Error|warning/);
       expect(run.code).toBe(0);
+      // With --json, stdout is the summary alone.
+      expect(run.stdout.trim().split('\n')).toHaveLength(1);
       const summary = lastJson<PathSummary>(run.stdout);
       expect(summary.command).toBe('path');
       expect(summary.task).toBe(task);
@@ -137,6 +139,40 @@ describe('lassonet path, run as a user would', () => {
     expect(run.stdout).toMatch(/Saved model: the best Validation R²/);
     expect(run.stdout).toContain(`Wrote ${join(out, 'path.json')}`);
     expect(existsSync(join(out, 'model.json'))).toBe(true);
+  });
+});
+
+describe('lassonet path --groups', () => {
+  it('keeps the columns of a group together along the whole path', () => {
+    const dir = tempDir();
+    const groups = join(dir, 'groups.txt');
+    writeFileSync(groups, '# two noise columns that enter and leave together\nx4, x5\n');
+    const run = lassonet([
+      'path',
+      join(EXAMPLES, 'regression.csv'),
+      '--target',
+      'y',
+      '--drop',
+      'id',
+      '--impute',
+      'mean',
+      '--groups',
+      groups,
+      '--out',
+      dir,
+      '--json',
+      ...QUICK,
+    ]);
+    expect(run.code).toBe(0);
+    const { steps } = lastJson<PathSummary>(run.stdout);
+    for (const s of steps) {
+      expect(s.selected.includes('x4')).toBe(s.selected.includes('x5'));
+    }
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    // Features 3 and 4 (x4, x5) form one group, the one-hot columns 10..12 another.
+    expect(model.preprocessing.groups).toContainEqual([3, 4]);
+    expect(model.preprocessing.groups).toContainEqual([10, 11, 12]);
+    expect(model.estimator.options.groups).toEqual(model.preprocessing.groups);
   });
 });
 
