@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, filesIn, lassonet, startLassonet, tempDir } from './test-utils/runBuilt.js';
+import { exampleArgs, filesIn, lassonet, startLassonet, tempDir } from './test-utils/runBuilt.js';
 
 describe('the lassonet command', () => {
   it('prints the commands, and each command its options with defaults and examples', () => {
@@ -33,13 +32,7 @@ describe('the lassonet command', () => {
     const out = tempDir();
     const child = startLassonet([
       'path',
-      join(EXAMPLES, 'regression.csv'),
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'mean',
+      ...exampleArgs('regression', 'mean'),
       // A long path: it cannot finish before the signal.
       '--path-multiplier',
       '1.001',

@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, filesIn, lassonet, QUICK, tempDir } from '../test-utils/runBuilt.js';
+import {
+  EXAMPLES,
+  exampleArgs,
+  filesIn,
+  lassonet,
+  QUICK,
+  tempDir,
+} from '../test-utils/runBuilt.js';
 
 const dir = tempDir('lassonet-bad-');
 const write = (name: string, text: string): string => {
@@ -29,13 +36,7 @@ describe('bad input: one line, exit code 2, nothing half-written', () => {
     const out = join(dir, 'fitted');
     const run = lassonet([
       'path',
-      regression,
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'mean',
+      ...exampleArgs('regression', 'mean'),
       '--n-iters',
       '50,5',
       '--out',
@@ -114,18 +115,7 @@ describe('bad input: one line, exit code 2, nothing half-written', () => {
       /--path-multiplier must be a finite number > 1, got 0\.9/,
     );
     expectRejected(
-      [
-        'path',
-        regression,
-        '--target',
-        'y',
-        '--drop',
-        'id',
-        '--impute',
-        'mean',
-        '--class-weight',
-        '1,2',
-      ],
+      ['path', ...exampleArgs('regression', 'mean'), '--class-weight', '1,2'],
       /--class-weight does not apply to the regression task/,
     );
     expectRejected(['pth', regression], /Unknown command 'pth' \(did you mean 'path'\?\)/);

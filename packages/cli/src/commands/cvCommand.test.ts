@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, filesIn, lassonet, lastJson, QUICK, tempDir } from '../test-utils/runBuilt.js';
+import {
+  EXAMPLES,
+  exampleArgs,
+  filesIn,
+  lassonet,
+  lastJson,
+  QUICK,
+  readCsv,
+  tempDir,
+} from '../test-utils/runBuilt.js';
 
 const INFORMATIVE = ['x1', 'x2', 'x3'];
 
@@ -24,14 +32,6 @@ function rSquared(truth: readonly number[], predicted: readonly number[]): numbe
   return 1 - residual / total;
 }
 
-function readCsv(path: string): { fields: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  });
-  return { fields: parsed.meta.fields ?? [], rows: parsed.data };
-}
-
 describe('lassonet cv and lassonet predict on the regression example', () => {
   const out = tempDir();
   let summary: CVSummary;
@@ -39,13 +39,7 @@ describe('lassonet cv and lassonet predict on the regression example', () => {
   beforeAll(() => {
     const run = lassonet([
       'cv',
-      join(EXAMPLES, 'regression.csv'),
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'mean',
+      ...exampleArgs('regression', 'mean'),
       '--folds',
       '3',
       '--out',

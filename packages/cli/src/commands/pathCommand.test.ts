@@ -2,7 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, filesIn, lassonet, lastJson, QUICK, tempDir } from '../test-utils/runBuilt.js';
+import {
+  exampleArgs,
+  filesIn,
+  lassonet,
+  lastJson,
+  QUICK,
+  tempDir,
+} from '../test-utils/runBuilt.js';
 import { bestStep, type PathStepRecord } from './pathCommand.js';
 
 /** The columns the example tables' targets depend on (examples/README.md). */
@@ -21,28 +28,16 @@ interface PathSummary {
 }
 
 const TASKS = [
-  { task: 'regression', file: 'regression.csv', target: ['--target', 'y'] },
-  { task: 'classification', file: 'classification.csv', target: ['--target', 'label'] },
-  { task: 'cox', file: 'survival.csv', target: ['--time', 'time', '--event', 'event'] },
+  { task: 'regression', file: 'regression' },
+  { task: 'classification', file: 'classification' },
+  { task: 'cox', file: 'survival' },
 ] as const;
 
 describe('lassonet path, run as a user would', () => {
-  for (const { task, file, target } of TASKS) {
+  for (const { task, file } of TASKS) {
     it(`finds the three informative columns of the ${task} example`, () => {
       const out = tempDir();
-      const run = lassonet([
-        'path',
-        join(EXAMPLES, file),
-        ...target,
-        '--drop',
-        'id',
-        '--impute',
-        'mean',
-        '--out',
-        out,
-        '--json',
-        ...QUICK,
-      ]);
+      const run = lassonet(['path', ...exampleArgs(file), '--out', out, '--json', ...QUICK]);
       expect(run.stderr).not.toMatch(/Error|warning/);
       expect(run.code).toBe(0);
       // With --json, stdout is the summary alone.
@@ -121,19 +116,7 @@ describe('lassonet path, run as a user would', () => {
 
   it('prints the path as a table without --json, and writes nothing to stdout but notes', () => {
     const out = tempDir();
-    const run = lassonet([
-      'path',
-      join(EXAMPLES, 'regression.csv'),
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'median',
-      '--out',
-      out,
-      ...QUICK,
-    ]);
+    const run = lassonet(['path', ...exampleArgs('regression', 'median'), '--out', out, ...QUICK]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^features\s+lambda\s+validation r²/m);
     expect(run.stdout).toMatch(/Saved model: the best Validation R²/);
@@ -149,13 +132,7 @@ describe('lassonet path --groups', () => {
     writeFileSync(groups, '# two noise columns that enter and leave together\nx4, x5\n');
     const run = lassonet([
       'path',
-      join(EXAMPLES, 'regression.csv'),
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'mean',
+      ...exampleArgs('regression', 'mean'),
       '--groups',
       groups,
       '--out',

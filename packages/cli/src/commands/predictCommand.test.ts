@@ -1,33 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, lassonet, lastJson, QUICK, tempDir } from '../test-utils/runBuilt.js';
-
-function readCsv(path: string): { fields: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  });
-  return { fields: parsed.meta.fields ?? [], rows: parsed.data };
-}
+import {
+  EXAMPLES,
+  exampleArgs,
+  lassonet,
+  lastJson,
+  QUICK,
+  readCsv,
+  tempDir,
+} from '../test-utils/runBuilt.js';
 
 describe('lassonet predict for classification and survival models', () => {
   const out = tempDir();
 
   beforeAll(() => {
-    for (const [dir, file, target] of [
-      ['classifier', 'classification.csv', ['--target', 'label']],
-      ['cox', 'survival.csv', ['--time', 'time', '--event', 'event']],
+    for (const [dir, file] of [
+      ['classifier', 'classification'],
+      ['cox', 'survival'],
     ] as const) {
       const run = lassonet([
         'path',
-        join(EXAMPLES, file),
-        ...target,
-        '--drop',
-        'id',
-        '--impute',
-        'median',
+        ...exampleArgs(file, 'median'),
         '--out',
         join(out, dir),
         ...QUICK,
@@ -102,13 +96,7 @@ describe('lassonet predict for classification and survival models', () => {
     const fitted = join(out, 'dropping');
     const fit = lassonet([
       'path',
-      join(EXAMPLES, 'regression.csv'),
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'drop',
+      ...exampleArgs('regression', 'drop'),
       '--out',
       fitted,
       '--n-iters',

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, filesIn, lassonet, lastJson, QUICK, tempDir } from '../test-utils/runBuilt.js';
+import {
+  exampleArgs,
+  filesIn,
+  lassonet,
+  lastJson,
+  QUICK,
+  tempDir,
+} from '../test-utils/runBuilt.js';
 
 const INFORMATIVE = ['x1', 'x2', 'x3'];
 
@@ -19,13 +26,7 @@ describe('lassonet stability on the regression example', () => {
     const out = tempDir();
     const run = lassonet([
       'stability',
-      join(EXAMPLES, 'regression.csv'),
-      '--target',
-      'y',
-      '--drop',
-      'id',
-      '--impute',
-      'mean',
+      ...exampleArgs('regression', 'mean'),
       '--models',
       '6',
       '--concurrency',

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 
 /** The package directory, and its built command: what users run. */
 export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,4 +55,26 @@ export function filesIn(dir: string): string[] {
 export function lastJson<T = Record<string, unknown>>(stdout: string): T {
   const lines = stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1] as string) as T;
+}
+
+/** An example table with its target, the id left out and empty cells filled by the mean. */
+export function exampleArgs(
+  file: 'regression' | 'classification' | 'survival',
+  impute: 'mean' | 'median' | 'drop' = 'mean',
+): string[] {
+  const target = {
+    regression: ['--target', 'y'],
+    classification: ['--target', 'label'],
+    survival: ['--time', 'time', '--event', 'event'],
+  }[file];
+  return [join(EXAMPLES, `${file}.csv`), ...target, '--drop', 'id', '--impute', impute];
+}
+
+/** A CSV output file: its header and its rows by column name. */
+export function readCsv(path: string): { fields: string[]; rows: Record<string, string>[] } {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  return { fields: parsed.meta.fields ?? [], rows: parsed.data };
 }
