@@ -12,4 +12,4 @@ export {
 export { CliError, type CliErrorCode } from './errors.js';
 export { type FileBody, jsonText, prepareOutDir, writeFilesAtomically } from './io/outputs.js';
 export { CountProgress, PathProgress, type ProgressStep } from './io/progress.js';
-export { alignColumns } from './io/textTable.js';
+export { alignColumns, firstStepPerCount } from './io/textTable.js';

@@ -1,4 +1,4 @@
-import { alignColumns } from '@lassonet/cli/kit';
+import { alignColumns, firstStepPerCount } from '@lassonet/cli/kit';
 import { stepWithAtMost } from '@lassonet/path';
 import type { DemoStep } from '../core/demoPath.js';
 import type { ProtocolResult } from '../core/refit.js';
@@ -9,18 +9,14 @@ export const LISTED_SIZES = [20, 10, 5] as const;
 
 /** One row per number of selected features: the first step along the path that has it. */
 export function pathTable(steps: readonly DemoStep[]): string {
-  const seen = new Set<number>();
-  const rows = [['features', 'lambda', 'test accuracy']];
-  for (const step of steps) {
-    if (seen.has(step.nSelected)) continue;
-    seen.add(step.nSelected);
-    rows.push([
+  return alignColumns([
+    ['features', 'lambda', 'test accuracy'],
+    ...firstStepPerCount(steps).map((step) => [
       String(step.nSelected),
       step.lambda === 0 ? '0 (dense)' : step.lambda.toPrecision(4),
       step.testAccuracy.toFixed(3),
-    ]);
-  }
-  return alignColumns(rows);
+    ]),
+  ]);
 }
 
 /** The proteins kept by the first step with at most k features, for each listed k. */

@@ -5,14 +5,13 @@ import {
   EXAMPLES,
   exampleArgs,
   filesIn,
+  INFORMATIVE,
   lassonet,
   lastJson,
   QUICK,
   readCsv,
   tempDir,
 } from '../test-utils/runBuilt.js';
-
-const INFORMATIVE = ['x1', 'x2', 'x3'];
 
 interface CVSummary {
   command: string;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   exampleArgs,
   filesIn,
+  INFORMATIVE,
   lassonet,
   lastJson,
   QUICK,
@@ -12,8 +13,6 @@ import {
 } from '../test-utils/runBuilt.js';
 import { bestStep, type PathStepRecord } from './pathCommand.js';
 
-/** The columns the example tables' targets depend on (examples/README.md). */
-const INFORMATIVE = ['x1', 'x2', 'x3'];
 const PNG = [0x89, 0x50, 0x4e, 0x47];
 
 interface PathSummary {

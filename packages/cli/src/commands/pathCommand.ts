@@ -7,7 +7,7 @@ import type { CommandLine } from '../args/parseCommandLine.js';
 import { toCsv } from '../io/csvText.js';
 import { type FileBody, jsonText, writeFilesAtomically } from '../io/outputs.js';
 import { PathProgress } from '../io/progress.js';
-import { alignColumns } from '../io/textTable.js';
+import { alignColumns, firstStepPerCount } from '../io/textTable.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../modelFile.js';
 import type { CommandContext, CommandSummary } from './context.js';
 import { SCORE_NAMES } from './scoreName.js';
@@ -207,17 +207,13 @@ export function bestStep(scores: readonly number[]): number {
 
 /** One row per number of selected features: the first step along the path that has it. */
 function pathTable(records: readonly PathStepRecord[], scoreName: string): string {
-  const seen = new Set<number>();
-  const rows = [['features', 'lambda', scoreName.toLowerCase(), 'selected']];
-  for (const r of records) {
-    if (seen.has(r.nSelected)) continue;
-    seen.add(r.nSelected);
-    rows.push([
+  return alignColumns([
+    ['features', 'lambda', scoreName.toLowerCase(), 'selected'],
+    ...firstStepPerCount(records).map((r) => [
       String(r.nSelected),
       r.lambda === 0 ? '0 (dense)' : r.lambda.toPrecision(4),
       r.score.toFixed(3),
       r.nSelected <= 6 ? r.selected.join(' ') : '',
-    ]);
-  }
-  return alignColumns(rows);
+    ]),
+  ]);
 }

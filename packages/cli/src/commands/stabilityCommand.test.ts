@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import {
   exampleArgs,
   filesIn,
+  INFORMATIVE,
   lassonet,
   lastJson,
   QUICK,
   tempDir,
 } from '../test-utils/runBuilt.js';
-
-const INFORMATIVE = ['x1', 'x2', 'x3'];
 
 interface StabilitySummary {
   command: string;

@@ -10,6 +10,9 @@ export const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const BUILT_MAIN = join(PACKAGE_DIR, 'dist', 'main.js');
 export const EXAMPLES = join(PACKAGE_DIR, 'examples');
 
+/** The columns the example tables' targets depend on (examples/README.md). */
+export const INFORMATIVE = ['x1', 'x2', 'x3'];
+
 /** Few hidden units and a coarse path: seconds per command, with the same behaviour. */
 export const QUICK = ['--hidden-dims', '16', '--path-multiplier', '1.1', '--backend', 'wasm'];
 
