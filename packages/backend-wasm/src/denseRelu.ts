@@ -1,14 +1,6 @@
-import { BackendError, type KernelFunc, type TensorInfo, tf } from '@lassonet/backend';
+import { type KernelFunc, type TensorInfo, tf } from '@lassonet/backend';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-
-/** One of the wasm backend's own kernel functions, to compose without going through ops. */
-function wasmKernel(name: string): KernelFunc {
-  const config = tf.getKernel(name, 'wasm');
-  if (config === undefined) {
-    throw new BackendError('KERNEL_NOT_REGISTERED', `The wasm backend has no '${name}' kernel.`);
-  }
-  return config.kernelFunc;
-}
+import { wasmKernel } from './wasmKernel.js';
 
 /**
  * The wasm variant of LassoNet's dense-relu kernel (see `DENSE_RELU`). Given xᵀ it computes

@@ -4,12 +4,14 @@ import {
   DENSE_RELU,
   type HostMemory,
   hostKernelFunc,
+  INPUT_PRODUCT,
   registerAdapter,
   setTfBackend,
   tf,
 } from '@lassonet/backend';
 import { type BackendWasm, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { denseReluWasm } from './denseRelu.js';
+import { inputProductWasm } from './inputProduct.js';
 import { defaultWasmPaths, type WasmPaths } from './wasmPaths.js';
 
 export interface WasmAdapterOptions {
@@ -89,9 +91,16 @@ export const wasm: BackendAdapter = createWasmAdapter();
 
 registerAdapter(wasm);
 
-// LassoNet's dense layers run as this backend's own kernels, as tfjs' ops do.
+// LassoNet's dense layers and input gradients run as this backend's own kernels, as tfjs' ops do.
 if (tf.getKernel(DENSE_RELU, 'wasm') === undefined) {
   tf.registerKernel({ kernelName: DENSE_RELU, backendName: 'wasm', kernelFunc: denseReluWasm });
+}
+if (tf.getKernel(INPUT_PRODUCT, 'wasm') === undefined) {
+  tf.registerKernel({
+    kernelName: INPUT_PRODUCT,
+    backendName: 'wasm',
+    kernelFunc: inputProductWasm,
+  });
 }
 
 /** Whether the active wasm module uses SIMD instructions. */

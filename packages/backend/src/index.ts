@@ -13,6 +13,7 @@ export {
   BackendUnavailableError,
   NoBackendAvailableError,
 } from './errors.js';
+export { INPUT_PRODUCT, type InputProductInputs, inputProduct } from './inputProduct.js';
 export {
   defineHostKernel,
   type HostKernel,

@@ -49,15 +49,19 @@ export async function firstDropPenalty(
   // Beyond this penalty a single prox zeroes every group, so the search always ends.
   const ceiling = penaltyCeiling(skip0, hidden0, nOutputs, nHidden, layout, M);
 
-  const skipNow = new Float32Array(skip0.length);
-  const hiddenNow = new Float32Array(hidden0.length);
-  const skipNext = new Float32Array(skip0.length);
-  const hiddenNext = new Float32Array(hidden0.length);
+  // Two buffers each, swapped after every prox: the result of one is the input of the next.
+  let skipNow = new Float32Array(skip0.length);
+  let hiddenNow = new Float32Array(hidden0.length);
+  let skipNext = new Float32Array(skip0.length);
+  let hiddenNext = new Float32Array(hidden0.length);
   let previous = 0;
   for (let lambda = start; ; lambda *= factor) {
     skipNow.set(skip0);
     hiddenNow.set(hidden0);
     for (let iteration = 0; iteration < maxIterations; iteration++) {
+      if (!canReachZero(skipNow, nOutputs, layout, before, lambda, maxIterations - iteration)) {
+        break;
+      }
       hierProxKernel(
         skipNow,
         hiddenNow,
@@ -72,8 +76,8 @@ export async function firstDropPenalty(
       for (let i = 0; i < skipNow.length; i++) {
         moved = Math.max(moved, Math.abs((skipNext[i] as number) - (skipNow[i] as number)));
       }
-      skipNow.set(skipNext);
-      hiddenNow.set(hiddenNext);
+      [skipNow, skipNext] = [skipNext, skipNow];
+      [hiddenNow, hiddenNext] = [hiddenNext, hiddenNow];
       if (moved < tol) break;
     }
     const after = selectedGroups(skipNow, nOutputs, layout);
@@ -90,6 +94,35 @@ export async function firstDropPenalty(
     }
     previous = lambda;
   }
+}
+
+/**
+ * Whether some selected group could reach zero within `left` more proxes at `lambda`. One prox
+ * shrinks a group's skip norm by at most lambda (its threshold w* is at least M·(||v|| - lambda),
+ * the value with no hidden weight active, and the new norm is w* over M), so a group whose norm exceeds
+ * lambda·left cannot. The margin covers float32 rounding, at most a few ulps of the norm per
+ * prox. When no group can, the search at this penalty keeps every feature however many proxes
+ * it would still run, and ends there.
+ */
+function canReachZero(
+  skip: Float32Array,
+  nOutputs: number,
+  layout: GroupLayout,
+  selected: readonly boolean[],
+  lambda: number,
+  left: number,
+): boolean {
+  const slack = 1 - 1e-6 * left;
+  for (let g = 0; g < layout.nGroups; g++) {
+    if (!selected[g]) continue;
+    let norm2 = 0;
+    for (let t = layout.offsets[g] as number; t < (layout.offsets[g + 1] as number); t++) {
+      const row = (layout.members[t] as number) * nOutputs;
+      for (let k = 0; k < nOutputs; k++) norm2 += (skip[row + k] as number) ** 2;
+    }
+    if (Math.sqrt(norm2) * slack <= lambda * left) return true;
+  }
+  return false;
 }
 
 function selectedGroups(skip: Float32Array, nOutputs: number, layout: GroupLayout): boolean[] {

@@ -2,6 +2,7 @@ import {
   DENSE_RELU,
   denseRelu,
   hasKernel,
+  inputProduct,
   type Scalar,
   type Tensor1D,
   type Tensor2D,
@@ -76,10 +77,11 @@ export interface Gradients {
 /**
  * The explicit backward pass: gradients of the loss, given dLoss/dOut, for every parameter.
  * `Xt` is X transposed, computed once per dataset: a transposed operand in tf.matMul is slow on
- * wasm, a pre-transposed one is not.
+ * wasm, a pre-transposed one is not. The gradients of the weights on X go through `inputProduct`.
  */
 export function backward(
   params: Params,
+  X: Tensor2D,
   Xt: Tensor2D,
   cache: ForwardCache,
   gradOut: Tensor2D,
@@ -87,12 +89,15 @@ export function backward(
 ): Gradients {
   const L = params.layers.length;
   const layers: Gradients['layers'] = new Array(L);
-  const skip = tf.matMul(Xt, gradOut) as Tensor2D;
+  // Xᵀ·g through the backend's input-product kernel, which may order the operands its own way.
+  const skip = inputProduct({ x: X, xT: Xt, g: gradOut });
   let g = gradOut;
   for (let l = L - 1; l >= 0; l--) {
     const input = l === 0 ? undefined : (cache.activations[l - 1] as Tensor2D);
     const weight =
-      input === undefined ? tf.matMul(Xt, g) : tf.matMul(tf.transpose(input) as Tensor2D, g);
+      input === undefined
+        ? inputProduct({ x: X, xT: Xt, g })
+        : tf.matMul(tf.transpose(input) as Tensor2D, g);
     layers[l] = { weight: weight as Tensor2D, bias: tf.sum(g, 0) as Tensor1D };
     if (input !== undefined) {
       const { weight: W } = params.layers[l] as Params['layers'][number];

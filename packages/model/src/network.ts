@@ -279,7 +279,7 @@ export class LassoNet {
         cache.out,
         this.logSigma as Scalar | undefined,
       );
-      const grads = backward(params, Xt, cache, gradOut, useMasks);
+      const grads = backward(params, batch.X, Xt, cache, gradOut, useMasks);
       addL2Gradients(grads, params, gamma, gammaSkip);
       if (gradLogSigma !== undefined) grads.logSigma = gradLogSigma;
       // tidy keeps every tensor in the returned object, however nested.
