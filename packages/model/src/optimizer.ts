@@ -1,6 +1,7 @@
-import { type NamedTensorMap, tf } from '@lassonet/backend';
+import { type NamedTensorMap, type Tensor, tf } from '@lassonet/backend';
 import { booleanOption, numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
+import { optimizerStepKernel, type StepAttrs, stateCount } from './optimizerStep.js';
 import { parseModelOptions } from './options.js';
 
 const learningRate = v.optional(numberOption({ above: 0 }), 1e-3);
@@ -42,38 +43,89 @@ export type ResolvedOptimizerOptions = v.InferOutput<typeof optimizerSchema>;
 /**
  * An optimizer over a network's parameters. Its state (moments, momentum buffers) lives in
  * tensors; keep one across steps (the path keeps one SGD optimizer across lambdas) and dispose it.
+ * A step is one `LassoNetOptimizerStep` kernel over every variable, with the arithmetic of tfjs's
+ * own optimizers (see `optimizerStepKernel`).
  */
 export class ModelOptimizer {
   readonly name: 'adam' | 'sgd';
   readonly learningRate: number;
-  private readonly optimizer: tf.Optimizer;
+  private readonly options: ResolvedOptimizerOptions;
+  /** state[k][i]: state tensor k (buffer; or first, second moment) of the i-th variable. */
+  private state: Tensor[][] = [];
+  /** Adam's beta1^t and beta2^t, in float32 as tfjs keeps them (starting at beta). */
+  private accBeta1 = 0;
+  private accBeta2 = 0;
 
   constructor(options: OptimizerOptions) {
     const o = parseModelOptions(optimizerSchema, options, 'optimizer');
+    this.options = o;
     this.name = o.name;
     this.learningRate = o.learningRate;
     if (o.name === 'adam') {
-      this.optimizer = tf.train.adam(o.learningRate, o.beta1, o.beta2, o.epsilon);
-    } else {
-      // tfjs's momentum optimizer keeps PyTorch's buffer (m·buf + g) and steps by lr·buf.
-      this.optimizer =
-        o.momentum === 0
-          ? tf.train.sgd(o.learningRate)
-          : tf.train.momentum(o.learningRate, o.momentum, o.nesterov);
+      this.accBeta1 = Math.fround(o.beta1);
+      this.accBeta2 = Math.fround(o.beta2);
     }
   }
 
-  /** Applies gradients keyed by variable name; the gradients are the caller's to dispose. */
+  /**
+   * Applies gradients keyed by variable name; the gradients are the caller's to dispose. State is
+   * kept by position, so pass the same variables in the same order at every step.
+   */
   apply(gradients: NamedTensorMap): void {
-    this.optimizer.applyGradients(gradients);
+    const names = Object.keys(gradients);
+    const variables = names.map((name) => {
+      const variable = tf.engine().registeredVariables[name];
+      if (variable === undefined) throw new Error(`No variable named '${name}' to update.`);
+      return variable;
+    });
+    const o = this.options;
+    const count = stateCount(o.name);
+    for (let k = 0; k < count; k++) {
+      const row = (this.state[k] ??= []);
+      variables.forEach((variable, i) => {
+        row[i] ??= tf.keep(tf.zerosLike(variable));
+      });
+    }
+    const attrs: StepAttrs =
+      o.name === 'sgd'
+        ? { kind: 'sgd', learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov }
+        : {
+            kind: 'adam',
+            learningRate: o.learningRate,
+            beta1: o.beta1,
+            beta2: o.beta2,
+            epsilon: o.epsilon,
+            oneMinusAccBeta1: Math.fround(1 - this.accBeta1),
+            oneMinusAccBeta2: Math.fround(1 - this.accBeta2),
+          };
+    const n = variables.length;
+    const outputs = optimizerStepKernel.run(
+      [
+        ...variables,
+        ...this.state.flatMap((row) => row.slice(0, n)),
+        ...names.map((name) => gradients[name] as Tensor),
+      ],
+      attrs,
+    );
+    variables.forEach((variable, i) => {
+      variable.assign(outputs[i] as Tensor);
+      (outputs[i] as Tensor).dispose();
+    });
+    for (let k = 0; k < count; k++) {
+      const row = this.state[k] as Tensor[];
+      for (let i = 0; i < n; i++) {
+        (row[i] as Tensor).dispose();
+        row[i] = tf.keep(outputs[n * (k + 1) + i] as Tensor);
+      }
+    }
+    if (o.name === 'adam') {
+      this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(o.beta1));
+      this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(o.beta2));
+    }
   }
 
   dispose(): void {
-    this.optimizer.dispose();
-    // tfjs's MomentumOptimizer.dispose() does not call its parent's, which frees the
-    // learning-rate scalar `c`; free it here so that a path leaves no tensor behind.
-    if (this.optimizer instanceof tf.MomentumOptimizer) {
-      (this.optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
-    }
+    for (const row of this.state) tf.dispose(row);
+    this.state = [];
   }
 }
