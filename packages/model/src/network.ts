@@ -24,7 +24,7 @@ import {
   usesTransposedInput,
 } from './forwardBackward.js';
 import { uniformInit } from './init.js';
-import type { Loss, Target } from './losses/target.js';
+import type { Loss, LossGradient, Target } from './losses/target.js';
 import { ModelOptimizer } from './optimizer.js';
 import { parseModelOptions } from './options.js';
 import { hostPenalties } from './penalties.js';
@@ -256,18 +256,20 @@ export class LassoNet {
     penalties: Penalties = {},
     masks?: readonly (Tensor2D | null)[],
   ): { loss: Scalar; gradients: Gradients } {
-    return this.runGradients(
+    const { loss, gradients } = this.runGradients(
       batch,
       parseModelOptions(penaltiesSchema, penalties, 'gradients'),
       masks,
     );
+    return { loss: loss as Scalar, gradients };
   }
 
   private runGradients(
     batch: Batch,
     { gamma, gammaSkip }: { gamma: number; gammaSkip: number },
     masks?: readonly (Tensor2D | null)[],
-  ): { loss: Scalar; gradients: Gradients } {
+    withLoss = true,
+  ): { loss: Scalar | undefined; gradients: Gradients } {
     this.checkAlive();
     const ownMasks = masks === undefined ? this.dropoutMasks(batch.n) : undefined;
     const useMasks = masks ?? ownMasks;
@@ -275,16 +277,18 @@ export class LassoNet {
     const result = tf.tidy(() => {
       const params = this.params();
       const cache = forward(params, batch.X, useMasks, Xt);
-      const { loss, gradOut, gradLogSigma } = batch.target.lossAndGradient(
-        cache.out,
-        this.logSigma as Scalar | undefined,
-      );
+      const logSigma = this.logSigma as Scalar | undefined;
+      // A training step drops the loss: where the target can, it skips the loss's own ops.
+      const { loss, gradOut, gradLogSigma }: Partial<LossGradient> & Omit<LossGradient, 'loss'> =
+        !withLoss && batch.target.outputGradient !== undefined
+          ? batch.target.outputGradient(cache.out, logSigma)
+          : batch.target.lossAndGradient(cache.out, logSigma);
       const grads = backward(params, batch.X, Xt, cache, gradOut, useMasks);
       addL2Gradients(grads, params, gamma, gammaSkip);
       if (gradLogSigma !== undefined) grads.logSigma = gradLogSigma;
       // tidy keeps every tensor in the returned object, however nested.
       return { loss, grads } as unknown as tf.TensorContainer;
-    }) as unknown as { loss: Scalar; grads: Gradients };
+    }) as unknown as { loss: Scalar | undefined; grads: Gradients };
     if (ownMasks) tf.dispose(ownMasks.filter((m): m is Tensor2D => m !== null));
     return { loss: result.loss, gradients: result.grads };
   }
@@ -310,8 +314,8 @@ export class LassoNet {
   private runStep(batch: Batch, o: ResolvedStep): void {
     this.checkAlive();
     const { lambda, M, lambdaBar } = o;
-    const { loss, gradients } = this.runGradients(batch, o);
-    loss.dispose();
+    const { loss, gradients } = this.runGradients(batch, o, undefined, false);
+    loss?.dispose();
     const named = this.named(gradients);
     o.optimizer.apply(named);
     tf.dispose(Object.values(named));

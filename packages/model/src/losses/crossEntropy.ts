@@ -102,10 +102,20 @@ class CrossEntropyTarget implements Target {
       const lse = tf.logSumExp(out, 1, true);
       const nll = tf.sub(lse, tf.sum(tf.mul(out, this.oneHot), 1, true));
       const loss = tf.sum(tf.mul(nll, this.sampleWeight)) as Scalar;
-      const softmax = tf.exp(tf.sub(out, lse));
-      const gradOut = tf.mul(tf.sub(softmax, this.oneHot), this.sampleWeight) as Tensor2D;
-      return { loss, gradOut };
+      return { loss, gradOut: this.gradientFrom(out, lse as Tensor2D) };
     });
+  }
+
+  outputGradient(out: Tensor2D): { gradOut: Tensor2D } {
+    return tf.tidy(() => ({
+      gradOut: this.gradientFrom(out, tf.logSumExp(out, 1, true) as Tensor2D),
+    }));
+  }
+
+  /** (softmax(out) - onehot) · sample weight, from out's log-sum-exp per row. */
+  private gradientFrom(out: Tensor2D, lse: Tensor2D): Tensor2D {
+    const softmax = tf.exp(tf.sub(out, lse));
+    return tf.mul(tf.sub(softmax, this.oneHot), this.sampleWeight) as Tensor2D;
   }
 
   dispose(): void {

@@ -32,9 +32,16 @@ class MseTarget implements Target {
     return tf.tidy(() => {
       const diff = tf.sub(out, this.y);
       const loss = tf.mean(tf.square(diff)) as Scalar;
-      const gradOut = tf.mul(diff, 2 / (this.n * this.nOutputs)) as Tensor2D;
-      return { loss, gradOut };
+      return { loss, gradOut: this.gradientFrom(diff as Tensor2D) };
     });
+  }
+
+  outputGradient(out: Tensor2D): { gradOut: Tensor2D } {
+    return tf.tidy(() => ({ gradOut: this.gradientFrom(tf.sub(out, this.y) as Tensor2D) }));
+  }
+
+  private gradientFrom(diff: Tensor2D): Tensor2D {
+    return tf.mul(diff, 2 / (this.n * this.nOutputs)) as Tensor2D;
   }
 
   dispose(): void {

@@ -26,6 +26,12 @@ export interface Target {
   loss(out: Tensor2D, logSigma?: Scalar): Scalar;
   /** The loss and its gradient with respect to the outputs (and logSigma). */
   lossAndGradient(out: Tensor2D, logSigma?: Scalar): LossGradient;
+  /**
+   * The gradient alone, for a training step, which has no use for the loss: the same tensors as
+   * `lossAndGradient` gives, without the ops only the loss needs. Losses that get the gradient
+   * with the loss anyway leave it out.
+   */
+  outputGradient?(out: Tensor2D, logSigma?: Scalar): Omit<LossGradient, 'loss'>;
   dispose(): void;
 }
 
