@@ -2,6 +2,7 @@ import {
   type BackendAdapter,
   defineHostKernel,
   denseRelu,
+  inputProduct,
   type Tensor,
   type Tensor1D,
   type Tensor2D,
@@ -130,6 +131,30 @@ export function describeHostKernels(adapter: BackendAdapter): void {
       expect(tf.memory().numTensors, 'tensors left undisposed').toBe(tensors);
       expect(tf.engine().backend.numDataIds(), 'backend storage left allocated').toBe(dataIds);
       tf.dispose([x, weight, bias, xT, weightT]);
+    }
+  });
+
+  it('inputProduct: xᵀ·g, for tall and wide inputs and a single column', async () => {
+    const random = new Random(5);
+    for (const [n, d, k] of [
+      [40, 7, 12],
+      [30, 300, 20],
+      [30, 300, 1],
+      [50, 50, 8],
+    ] as const) {
+      const x = randomMatrix(random, n, d);
+      const g = randomMatrix(random, n, k);
+      const xT = tf.transpose(x) as Tensor2D;
+      const tensors = tf.memory().numTensors;
+      const dataIds = tf.engine().backend.numDataIds();
+      const expected = tf.tidy(() => tf.matMul(x, g, true, false));
+      const out = inputProduct({ x, xT, g });
+      expect(out.shape).toEqual([d, k]);
+      expect(await maxDifference(out, expected)).toBeLessThanOrEqual(1e-4 * Math.sqrt(n));
+      tf.dispose([expected, out]);
+      expect(tf.memory().numTensors, 'tensors left undisposed').toBe(tensors);
+      expect(tf.engine().backend.numDataIds(), 'backend storage left allocated').toBe(dataIds);
+      tf.dispose([x, g, xT]);
     }
   });
 }
