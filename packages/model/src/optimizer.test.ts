@@ -5,10 +5,12 @@ import { Random } from '@lassonet/core';
 import { describe, expect, it } from 'vitest';
 import { ModelOptimizer, type OptimizerOptions } from './optimizer.js';
 
-const SHAPES = [[7, 3], [7, 5], [5], [5, 3], [3]];
+// Small weights take the host kernel; large ones (more than 16k weights) tensor ops.
+const SMALL = [[7, 3], [7, 5], [5], [5, 3], [3]] as const;
+const LARGE = [[300, 3], [300, 60], [60], [60, 3], [3]] as const;
 
 /** Variables and a few steps of gradients, from a seed. */
-function problem(seed: number) {
+function problem(seed: number, SHAPES: number[][]) {
   const random = new Random(seed);
   const draw = (shape: number[]) =>
     Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.normal());
@@ -21,6 +23,7 @@ function problem(seed: number) {
 /** The values after the steps, by an optimizer that applies gradients keyed by name. */
 function train(
   data: ReturnType<typeof problem>,
+  SHAPES: number[][],
   prefix: string,
   apply: (grads: Record<string, Tensor>) => void,
 ): Float32Array[] {
@@ -60,21 +63,30 @@ const SETTINGS = [
   { name: 'adam', learningRate: 0.02, beta1: 0.5, beta2: 0.9, epsilon: 1e-6 },
 ] as const;
 
-describe.each(['wasm', 'cpu'])('ModelOptimizer on %s', (backend) => {
+describe.each([
+  ['wasm', 'small', SMALL],
+  ['cpu', 'small', SMALL],
+  ['wasm', 'large', LARGE],
+] as const)('ModelOptimizer on %s, %s weights', (backend, size, shapes) => {
+  const SHAPES = shapes.map((s) => [...s]);
   it.each(SETTINGS)(
     'steps to the same bits as tfjs ($name, lr $learningRate)',
     async (settings) => {
       await useBackend(backend);
-      const data = problem(settings.learningRate * 1000);
+      const data = problem(settings.learningRate * 1000, SHAPES);
       const ours = new ModelOptimizer(settings);
-      const got = train(data, `ours-${backend}-${settings.name}-${settings.learningRate}-`, (g) =>
-        ours.apply(g),
+      const got = train(
+        data,
+        SHAPES,
+        `ours-${size}-${backend}-${settings.name}-${settings.learningRate}-`,
+        (g) => ours.apply(g),
       );
       ours.dispose();
       const theirs = reference(settings as never);
       const expected = train(
         data,
-        `ref-${backend}-${settings.name}-${settings.learningRate}-`,
+        SHAPES,
+        `ref-${size}-${backend}-${settings.name}-${settings.learningRate}-`,
         (g) => theirs.applyGradients(g),
       );
       theirs.dispose();
@@ -84,8 +96,11 @@ describe.each(['wasm', 'cpu'])('ModelOptimizer on %s', (backend) => {
       // Training with it leaves no tensor behind once it is disposed.
       const ours2 = new ModelOptimizer(settings);
       const base = tf.memory().numTensors;
-      train(data, `leak-${backend}-${settings.name}-${settings.learningRate}-`, (g) =>
-        ours2.apply(g),
+      train(
+        data,
+        SHAPES,
+        `leak-${size}-${backend}-${settings.name}-${settings.learningRate}-`,
+        (g) => ours2.apply(g),
       );
       ours2.dispose();
       expect(tf.memory().numTensors).toBe(base);

@@ -1,7 +1,12 @@
 import { type NamedTensorMap, type Tensor, tf } from '@lassonet/backend';
 import { booleanOption, numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
-import { optimizerStepKernel, type StepAttrs, stateCount } from './optimizerStep.js';
+import {
+  optimizerStepKernel,
+  optimizerStepOps,
+  type StepAttrs,
+  stateCount,
+} from './optimizerStep.js';
 import { parseModelOptions } from './options.js';
 
 const learningRate = v.optional(numberOption({ above: 0 }), 1e-3);
@@ -41,10 +46,17 @@ export type OptimizerOptions = OptionsInput<typeof optimizerSchema>;
 export type ResolvedOptimizerOptions = v.InferOutput<typeof optimizerSchema>;
 
 /**
+ * The most weights for which a step runs as the host kernel: beyond it the backend's vectorised
+ * ops are faster than the kernel's loop (on wasm at 7.7k weights the kernel takes 56 µs against
+ * tfjs's 72 µs; at 31k, 167 µs against 97 µs).
+ */
+const HOST_STEP_LIMIT = 16_384;
+
+/**
  * An optimizer over a network's parameters. Its state (moments, momentum buffers) lives in
  * tensors; keep one across steps (the path keeps one SGD optimizer across lambdas) and dispose it.
- * A step is one `LassoNetOptimizerStep` kernel over every variable, with the arithmetic of tfjs's
- * own optimizers (see `optimizerStepKernel`).
+ * A step is one `LassoNetOptimizerStep` kernel over every variable for small networks, tensor ops
+ * for large ones; both with the arithmetic of tfjs's own optimizers (see `optimizerStepKernel`).
  */
 export class ModelOptimizer {
   readonly name: 'adam' | 'sgd';
@@ -81,7 +93,8 @@ export class ModelOptimizer {
     const o = this.options;
     const count = stateCount(o.name);
     for (let k = 0; k < count; k++) {
-      const row = (this.state[k] ??= []);
+      const row = this.state[k] ?? [];
+      this.state[k] = row;
       variables.forEach((variable, i) => {
         row[i] ??= tf.keep(tf.zerosLike(variable));
       });
@@ -99,14 +112,16 @@ export class ModelOptimizer {
             oneMinusAccBeta2: Math.fround(1 - this.accBeta2),
           };
     const n = variables.length;
-    const outputs = optimizerStepKernel.run(
-      [
-        ...variables,
-        ...this.state.flatMap((row) => row.slice(0, n)),
-        ...names.map((name) => gradients[name] as Tensor),
-      ],
-      attrs,
-    );
+    const inputs = [
+      ...variables,
+      ...this.state.flatMap((row) => row.slice(0, n)),
+      ...names.map((name) => gradients[name] as Tensor),
+    ];
+    const size = variables.reduce((total, variable) => total + variable.size, 0);
+    const outputs =
+      size <= HOST_STEP_LIMIT
+        ? optimizerStepKernel.run(inputs, attrs)
+        : tf.tidy(() => optimizerStepOps(inputs, attrs));
     variables.forEach((variable, i) => {
       variable.assign(outputs[i] as Tensor);
       (outputs[i] as Tensor).dispose();

@@ -22,6 +22,51 @@ export function stateCount(kind: StepAttrs['kind']): number {
 const f = Math.fround;
 
 /**
+ * The step with tensor ops, in tfjs's own order (the same bits as the host function): the
+ * composite where the kernel is not registered, and for large networks, where the backend's
+ * vectorised ops beat a loop in JavaScript.
+ */
+export function optimizerStepOps(inputs: readonly Tensor[], attrs: StepAttrs): Tensor[] {
+  const states = stateCount(attrs.kind);
+  const n = inputs.length / (2 + states);
+  const values = inputs.slice(0, n);
+  const grads = inputs.slice(n * (1 + states));
+  const lr = tf.scalar(-attrs.learningRate);
+  if (attrs.kind === 'sgd') {
+    const m = tf.scalar(attrs.momentum);
+    const accs = values.map((_, v) =>
+      tf.add(tf.mul(m, inputs[n + v] as Tensor), grads[v] as Tensor),
+    );
+    const newValues = values.map((value, v) => {
+      const a = accs[v] as Tensor;
+      const g = grads[v] as Tensor;
+      const step = attrs.nesterov ? tf.add(g, tf.mul(a, m)) : a;
+      return tf.add(tf.mul(lr, step), value);
+    });
+    return [...newValues, ...accs];
+  }
+  const firsts: Tensor[] = [];
+  const seconds: Tensor[] = [];
+  const newValues = values.map((value, v) => {
+    const g = grads[v] as Tensor;
+    const first = tf.add(tf.mul(inputs[n + v] as Tensor, attrs.beta1), tf.mul(g, 1 - attrs.beta1));
+    const second = tf.add(
+      tf.mul(inputs[2 * n + v] as Tensor, attrs.beta2),
+      tf.mul(tf.square(g), 1 - attrs.beta2),
+    );
+    firsts.push(first);
+    seconds.push(second);
+    const corrected1 = tf.div(first, attrs.oneMinusAccBeta1);
+    const corrected2 = tf.div(second, attrs.oneMinusAccBeta2);
+    return tf.add(
+      tf.mul(tf.div(corrected1, tf.add(tf.sqrt(corrected2), attrs.epsilon)), -attrs.learningRate),
+      value,
+    );
+  });
+  return [...newValues, ...firsts, ...seconds];
+}
+
+/**
  * One step of SGD with momentum or of Adam over all of a network's variables at once: inputs are
  * the values, then each state tensor of every variable, then the gradients; outputs are the new
  * values, then the new states. Every operation is rounded to float32 in the order tfjs's own
@@ -81,46 +126,5 @@ export const optimizerStepKernel = defineHostKernel<StepAttrs>({
       }
     }
   },
-  composite(inputs, attrs) {
-    const states = stateCount(attrs.kind);
-    const n = inputs.length / (2 + states);
-    const values = inputs.slice(0, n);
-    const grads = inputs.slice(n * (1 + states));
-    const lr = tf.scalar(-attrs.learningRate);
-    if (attrs.kind === 'sgd') {
-      const m = tf.scalar(attrs.momentum);
-      const accs = values.map((_, v) =>
-        tf.add(tf.mul(m, inputs[n + v] as Tensor), grads[v] as Tensor),
-      );
-      const newValues = values.map((value, v) => {
-        const a = accs[v] as Tensor;
-        const g = grads[v] as Tensor;
-        const step = attrs.nesterov ? tf.add(g, tf.mul(a, m)) : a;
-        return tf.add(tf.mul(lr, step), value);
-      });
-      return [...newValues, ...accs];
-    }
-    const firsts: Tensor[] = [];
-    const seconds: Tensor[] = [];
-    const newValues = values.map((value, v) => {
-      const g = grads[v] as Tensor;
-      const first = tf.add(
-        tf.mul(inputs[n + v] as Tensor, attrs.beta1),
-        tf.mul(g, 1 - attrs.beta1),
-      );
-      const second = tf.add(
-        tf.mul(inputs[2 * n + v] as Tensor, attrs.beta2),
-        tf.mul(tf.square(g), 1 - attrs.beta2),
-      );
-      firsts.push(first);
-      seconds.push(second);
-      const corrected1 = tf.div(first, attrs.oneMinusAccBeta1);
-      const corrected2 = tf.div(second, attrs.oneMinusAccBeta2);
-      return tf.add(
-        tf.mul(tf.div(corrected1, tf.add(tf.sqrt(corrected2), attrs.epsilon)), -attrs.learningRate),
-        value,
-      );
-    });
-    return [...newValues, ...firsts, ...seconds];
-  },
+  composite: optimizerStepOps,
 });
