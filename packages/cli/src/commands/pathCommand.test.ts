@@ -11,20 +11,13 @@ import {
   QUICK,
   tempDir,
 } from '../test-utils/runBuilt.js';
+import type { CommandSummary } from './context.js';
 import { bestStep, type PathStepRecord } from './pathCommand.js';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
 
-interface PathSummary {
-  command: string;
-  task: string;
-  features: string[];
-  nRows: number;
-  seconds: number;
-  outputs: string[];
-  steps: PathStepRecord[];
-  bestStep: number;
-}
+/** What `lassonet path --json` prints: every command's summary, plus the steps. */
+type PathSummary = CommandSummary & { steps: PathStepRecord[]; bestStep: number };
 
 const TASKS = [
   { task: 'regression', file: 'regression' },

@@ -125,10 +125,8 @@ export async function prepareTraining(
     );
   }
   const name = await useBackend(backend);
-  say(
-    ctx,
-    line,
-  )(
+  const note = say(ctx, line);
+  note(
     `${dataPath}: ${nRows} rows, ${spec.featureNames.length} features (${spec.columns.length} columns), ` +
       `task ${resolvedTask}, backend ${name}`,
   );
