@@ -67,7 +67,7 @@ describe('the built package in a Vite production bundle', () => {
   it('activates wasm and computes in Chromium without any set-up', async () => {
     const executablePath = findChromium();
     if (executablePath === undefined) {
-      throw new Error('Chromium not found: run `pnpm browser:install` or set CHROMIUM_PATH.');
+      throw new Error('Chromium not found: run `pnpm system:install` or set CHROMIUM_PATH.');
     }
     const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
     try {

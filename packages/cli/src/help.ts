@@ -9,6 +9,7 @@ Commands:
   cv DATA.csv --target COL           cross-validated penalty, and a model refitted at it
   stability DATA.csv --target COL    stability selection: columns ranked by how often they stay
   predict MODEL.json DATA.csv        predictions of a saved model on a table
+  worker --redis URL                 trains the paths of cv and stability --redis on this machine
 
 Survival data take --time COL --event COL instead of --target.
 Run lassonet <command> --help for the options of a command, with examples;
@@ -78,6 +79,11 @@ function modelHelp(): string {
   }).join('\n');
 }
 
+const QUEUE_HELP = `
+  --redis URL                paths train on the workers of a Redis queue (lassonet worker), not
+                             here: redis://[:password@]host:port[/db], rediss:// for TLS
+  --queue NAME               the queue, with --redis (default lassonet)`;
+
 const COMMAND_HELP: Record<
   string,
   { usage: string; about: string; own: string; examples: string }
@@ -103,10 +109,13 @@ row up to it. Writes cv.json (bestLambda, bestSelected, mean and standard deviat
 score at each lambda, the folds), cv.csv, cv.png (the mean score with a 95% band) and
 model.json (the refitted model) into --out.`,
     own: `  --folds K                  number of folds, >= 2 (default 5)
-  --concurrency N            folds trained at once, in worker threads (default: by the cores)`,
+  --grid "OPT=V|V;OPT=V|V"   also search model options: every combination is cross-validated
+                             and the best (mean score at its best lambda) refitted, e.g.
+                             --grid "hidden-dims=20|50,100;M=10|30"; writes grid.csv
+  --concurrency N            folds trained at once, in worker threads (default: by the cores)${QUEUE_HELP}`,
     examples: `  lassonet cv examples/regression.csv --target y --drop id --folds 5
-  lassonet cv examples/classification.csv --target label --drop id --impute mean
-  lassonet cv survival.csv --time time --event event --folds 3 --concurrency 2 --json`,
+  lassonet cv examples/classification.csv --target label --drop id --grid "hidden-dims=8|32;M=10|30"
+  lassonet cv survival.csv --time time --event event --folds 3 --redis redis://queue-host:6379 --json`,
   },
   stability: {
     usage: 'lassonet stability DATA.csv --target COL [--models N] [options]',
@@ -115,9 +124,9 @@ Writes stability.json (order: the features, most stable first; oracle: how many 
 wrong: the expected number of wrong selections keeping the first k; probabilities: each
 feature's selection probability along the lambda grid), stability.csv and stability.png.`,
     own: `  --models N                 paths on random halves (default 20)
-  --concurrency N            paths trained at once, in worker threads (default: by the cores)`,
+  --concurrency N            paths trained at once, in worker threads (default: by the cores)${QUEUE_HELP}`,
     examples: `  lassonet stability examples/regression.csv --target y --drop id --models 20
-  lassonet stability genes.csv --target tumour --hidden-dims 64 --concurrency 4
+  lassonet stability genes.csv --target tumour --hidden-dims 64 --models 100 --redis redis://:pw@queue-host:6379
   lassonet stability examples/survival.csv --time time --event event --drop id --impute mean --json`,
   },
 };
@@ -160,3 +169,27 @@ Examples:
   lassonet predict lassonet-output/model.json new-rows.csv --out predictions.csv
   lassonet predict runs/cox/model.json patients.csv > risks.csv
   lassonet predict model.json examples/classification.csv --out p.csv --json`;
+
+export const WORKER_HELP = `Usage: lassonet worker --redis URL [--concurrency N] [options]
+
+Trains the paths that lassonet cv and lassonet stability (with --redis URL), or the library's
+BullMQExecutor, put on a BullMQ queue in Redis; start one on each machine that should help. Each
+task brings its data (stored once per run in Redis, read once per worker) and the backend to
+train on. Runs until Ctrl-C, which finishes the paths in progress; a second Ctrl-C (or SIGTERM)
+puts them back in the queue. A worker that dies loses nothing: its task goes to another worker
+once its lock lapses.
+
+Options:
+  --redis URL                redis://[user:password@]host[:port][/db], rediss:// for TLS
+  --concurrency N            paths trained at once, each in a worker thread (default 1)
+  --queue NAME               the queue to serve (default lassonet)
+  --lock-duration MS         how long a task stays locked without a renewal (default 30000):
+                             a dead worker's task is taken up after about twice this long.
+                             Give every worker of a queue the same value.
+  --json                     print a JSON summary (paths done, failed, put back) when stopped
+  -h, --help                 this text
+
+Examples:
+  lassonet worker --redis redis://127.0.0.1:6379
+  lassonet worker --redis rediss://:secret@queue-host:6380 --concurrency 4
+  lassonet worker --redis redis://queue-host:6379 --queue genes --lock-duration 10000`;

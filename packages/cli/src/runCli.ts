@@ -6,12 +6,16 @@ import { CV_FLAGS, cvCommand } from './commands/cvCommand.js';
 import { PATH_FLAGS, pathCommand } from './commands/pathCommand.js';
 import { PREDICT_FLAGS, predictCommand } from './commands/predictCommand.js';
 import { STABILITY_FLAGS, stabilityCommand } from './commands/stabilityCommand.js';
-import { commandHelp, PREDICT_HELP, USAGE } from './help.js';
+import { WORKER_FLAGS, type WorkerSummary, workerCommand } from './commands/workerCommand.js';
+import { commandHelp, PREDICT_HELP, USAGE, WORKER_HELP } from './help.js';
 
 interface Command {
   flags: Readonly<Record<string, FlagSpec>>;
   help: () => string;
-  run: (line: ReturnType<typeof parseCommandLine>, ctx: CommandContext) => Promise<CommandSummary>;
+  run: (
+    line: ReturnType<typeof parseCommandLine>,
+    ctx: CommandContext,
+  ) => Promise<CommandSummary | WorkerSummary>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -23,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
     run: stabilityCommand,
   },
   predict: { flags: PREDICT_FLAGS, help: () => PREDICT_HELP, run: predictCommand },
+  worker: { flags: WORKER_FLAGS, help: () => WORKER_HELP, run: workerCommand },
 };
 
 /** Where the command writes; the process's streams by default. */
@@ -43,7 +48,7 @@ const PROCESS_STREAMS: CliStreams = {
  */
 export async function runCli(
   argv: readonly string[],
-  options: { signal?: AbortSignal; streams?: CliStreams } = {},
+  options: { signal?: AbortSignal; release?: AbortSignal; streams?: CliStreams } = {},
 ): Promise<number> {
   const streams = options.streams ?? PROCESS_STREAMS;
   const ctx: CommandContext = {
@@ -51,6 +56,7 @@ export async function runCli(
     write: (text) => streams.stdout(text),
     err: (line) => streams.stderr(`${line}\n`),
     signal: options.signal ?? new AbortController().signal,
+    ...(options.release === undefined ? {} : { release: options.release }),
   };
   try {
     const [name, ...rest] = argv;
@@ -66,7 +72,7 @@ export async function runCli(
     if (command === undefined) {
       const near = nearestName(name, Object.keys(COMMANDS));
       ctx.err(
-        `Unknown command '${name}'${near === undefined ? '' : ` (did you mean '${near}'?)`}: use path, cv, stability or predict (see lassonet --help).`,
+        `Unknown command '${name}'${near === undefined ? '' : ` (did you mean '${near}'?)`}: use path, cv, stability, predict or worker (see lassonet --help).`,
       );
       return 2;
     }

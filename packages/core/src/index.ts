@@ -1,3 +1,4 @@
+export { abortError } from './abortError.js';
 export { describeValue } from './describeValue.js';
 export { isLassoNetError, LassoNetError } from './errors.js';
 export { nearestName } from './nearestName.js';

@@ -23,6 +23,13 @@ export {
   type LassoNetRegressorCVOptions,
 } from './crossValidation/estimatorsCV.js';
 export {
+  type GridCandidate,
+  GridSearchCV,
+  type GridSearchCVOptions,
+  type GridSearchFitOptions,
+} from './crossValidation/gridSearchCV.js';
+export { type ParamGrid, parameterGrid } from './crossValidation/parameterGrid.js';
+export {
   BaseLassoNet,
   type EstimatorJSON,
   type FitOptions,
@@ -49,12 +56,22 @@ export {
   type LassoNetOptions,
   regressorSchema,
 } from './options.js';
+export { defaultWorkers } from './parallel/defaultWorkers.js';
+export type { ExecutorRunOptions, PathExecutor } from './parallel/executor.js';
+export { InProcessExecutor } from './parallel/inProcessExecutor.js';
+export { ParallelTaskError, taskFailure } from './parallel/parallelTaskError.js';
 export type { PathTask, PathTaskResult } from './parallel/pathTask.js';
 export {
-  defaultWorkers,
-  type ParallelOptions,
-  ParallelTaskError,
-} from './parallel/runPathTasks.js';
+  type PathTaskSpec,
+  pathTaskFromSpec,
+  pathTaskSpecSchema,
+  taskSpec,
+} from './parallel/pathTaskSpec.js';
+export type { ParallelOptions } from './parallel/runPathTasks.js';
+export {
+  WorkerThreadExecutor,
+  type WorkerThreadExecutorOptions,
+} from './parallel/workerThreadExecutor.js';
 export type { PathStep } from './pathStep.js';
 export {
   type AnyEstimator,

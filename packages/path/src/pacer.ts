@@ -1,11 +1,6 @@
-/** The error a path rejects with when its AbortSignal fires (name 'AbortError', as fetch's). */
-export function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === 'AbortError') return reason;
-  const error = new DOMException('The LassoNet path was aborted.', 'AbortError');
-  if (reason !== undefined) Object.defineProperty(error, 'cause', { value: reason });
-  return error;
-}
+import { abortError } from '@lassonet/core';
+
+export { abortError };
 
 // Long enough that yielding costs little, short enough that a page, a progress bar or an
 // abort button stay responsive while a path trains.

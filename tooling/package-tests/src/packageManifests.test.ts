@@ -26,7 +26,7 @@ describe('published package manifests', () => {
   const packages = publishablePackages();
 
   it('covers every package under packages/', () => {
-    expect(packages.length).toBe(11);
+    expect(packages.length).toBe(12);
   });
 
   for (const { dir } of packages) {

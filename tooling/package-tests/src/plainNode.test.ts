@@ -22,9 +22,13 @@ const EXPECTED_EXPORTS: Record<string, string[]> = {
     'ESTIMATORS',
     'loadEstimator',
     'defaultWorkers',
+    'InProcessExecutor',
+    'WorkerThreadExecutor',
+    'GridSearchCV',
   ],
   '@lassonet/core': ['LassoNetError', 'parseOptions', 'Random'],
   '@lassonet/cli': ['runCli', 'CliError'],
+  '@lassonet/queue': ['BullMQExecutor', 'startQueueWorker', 'QueueError'],
   '@lassonet/plot': ['plotPath', 'plotAccuracy', 'plotCV', 'plotStability', 'plotImportances'],
 };
 

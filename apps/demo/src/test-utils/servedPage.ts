@@ -35,7 +35,7 @@ export async function serveBuiltPage(): Promise<ServedPage> {
   const executablePath = findChromium();
   if (executablePath === undefined) {
     await close();
-    throw new Error('Chromium not found: run `pnpm browser:install` or set CHROMIUM_PATH.');
+    throw new Error('Chromium not found: run `pnpm system:install` or set CHROMIUM_PATH.');
   }
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   return { url: server.resolvedUrls?.local[0] as string, browser, close: () => close(browser) };

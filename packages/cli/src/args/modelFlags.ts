@@ -155,26 +155,50 @@ export function modelOptions(
 ): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   for (const flag of MODEL_FLAGS) {
-    const name = flagName(flag.key);
-    const text = line.values[name];
+    const text = line.values[flagName(flag.key)];
     if (text === undefined || text === false) continue;
-    // Before the task is known: the first estimator that takes the option checks it.
-    const kinds = task === undefined ? Object.values(TASK_KINDS) : [TASK_KINDS[task]];
-    const entry = kinds
-      .map((kind) => estimatorEntry(kind).schema.entries[flag.key])
-      .find((e) => e !== undefined);
-    if (entry === undefined) {
-      throw new CliError('USAGE', `--${name} does not apply to the ${task} task.`);
-    }
-    const value = flag.value === 'switch' ? true : readValue(flag.value, String(text));
-    try {
-      parseOptions(v.strictObject({ [`--${name}`]: entry }), { [`--${name}`]: value }, command);
-    } catch (error) {
-      throw new CliError('USAGE', (error as Error).message);
-    }
-    options[flag.key] = value;
+    options[flag.key] = modelOptionValue(flag, text === true ? true : String(text), task, command);
   }
   return options;
+}
+
+/**
+ * One model flag's value from its text (`true` for a switch given alone), checked by the
+ * estimator's schema for the task (or, before the task is known, by the first that takes it).
+ */
+export function modelOptionValue(
+  flag: ModelFlag,
+  text: string | true,
+  task: Task | undefined,
+  command: string,
+): unknown {
+  const name = flagName(flag.key);
+  const kinds = task === undefined ? Object.values(TASK_KINDS) : [TASK_KINDS[task]];
+  const entry = kinds
+    .map((kind) => estimatorEntry(kind).schema.entries[flag.key])
+    .find((e) => e !== undefined);
+  if (entry === undefined) {
+    throw new CliError('USAGE', `--${name} does not apply to the ${task} task.`);
+  }
+  const value =
+    text === true
+      ? true
+      : flag.value === 'switch'
+        ? readSwitch(name, text)
+        : readValue(flag.value, text);
+  try {
+    parseOptions(v.strictObject({ [`--${name}`]: entry }), { [`--${name}`]: value }, command);
+  } catch (error) {
+    throw new CliError('USAGE', (error as Error).message);
+  }
+  return value;
+}
+
+/** A switch's value written out (in a grid): true or false. */
+function readSwitch(name: string, text: string): boolean {
+  const t = text.trim();
+  if (t === 'true' || t === 'false') return t === 'true';
+  throw new CliError('USAGE', `--${name} takes true or false in a grid, got '${text}'.`);
 }
 
 /** The default of an option for a task, as the help shows it. */

@@ -8,6 +8,11 @@ export interface CommandContext {
   err(line: string): void;
   /** Aborted on Ctrl-C: training stops between epochs and nothing is written. */
   signal: AbortSignal;
+  /**
+   * Aborted on a second Ctrl-C (or SIGTERM), for a command that can still stop cleanly then: a
+   * worker puts its task back in the queue instead of finishing it.
+   */
+  release?: AbortSignal;
 }
 
 /** The last stdout line of `--json`: what every command reports, plus its own fields. */

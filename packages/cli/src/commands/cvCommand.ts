@@ -1,18 +1,21 @@
 import { join } from 'node:path';
-import { createEstimatorCV } from '@lassonet/path';
+import { createEstimatorCV, GridSearchCV, parameterGrid } from '@lassonet/path';
 import { plotCV } from '@lassonet/plot';
+import { gridFlag } from '../args/gridFlag.js';
 import { type CommandLine, integerFlag } from '../args/parseCommandLine.js';
 import { toCsv } from '../io/csvText.js';
 import { jsonText, writeFilesAtomically } from '../io/outputs.js';
 import { CountProgress } from '../io/progress.js';
 import { MODEL_FORMAT, MODEL_VERSION, type ModelFile } from '../modelFile.js';
 import type { CommandContext, CommandSummary } from './context.js';
+import { pathsPlace, QUEUE_FLAGS } from './queueFlags.js';
 import { SCORE_NAMES } from './scoreName.js';
 import { prepareTraining, say, secondsSince, trainingFlags } from './trainingRun.js';
 
 export const CV_FLAGS = trainingFlags({
   folds: { type: 'string' },
-  concurrency: { type: 'string' },
+  grid: { type: 'string' },
+  ...QUEUE_FLAGS,
 });
 
 /** One penalty of the common grid, as cv.json writes it. */
@@ -31,38 +34,66 @@ export interface CVGridPoint {
  */
 export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise<CommandSummary> {
   const folds = integerFlag(line, 'folds', 2) ?? 5;
-  const concurrency = integerFlag(line, 'concurrency', 1);
+  // The grid is checked before the table is read, and again for the task found in it.
+  gridFlag(line, undefined, 'lassonet cv');
   const run = await prepareTraining('cv', line, ctx, {
     minRows: { count: folds, why: `--folds ${folds}` },
   });
   const note = say(ctx, line);
   const { X, y, spec } = run;
   const names = spec.featureNames;
-  const cv = createEstimatorCV(run.kind, {
+  const grid = gridFlag(line, run.task, 'lassonet cv');
+  const place = await pathsPlace(line);
+  const options = {
     ...run.options,
     cv: folds,
-    ...(concurrency === undefined ? {} : { concurrency }),
-  });
-  const progress = new CountProgress('cv', folds, 'folds');
+    ...(place.concurrency === undefined ? {} : { concurrency: place.concurrency }),
+    ...(place.executor === undefined ? {} : { executor: place.executor }),
+  };
+  const search =
+    grid === undefined
+      ? undefined
+      : new GridSearchCV({ estimator: run.kind, options, paramGrid: grid.paramGrid });
+  const nCandidates = search?.paramSets.length ?? 1;
+  const cv = search === undefined ? createEstimatorCV(run.kind, options) : undefined;
+  const progress = new CountProgress('cv', folds * nCandidates, 'folds');
   let done = 0;
+  const onFold = () => {
+    done += 1;
+    progress.update(done);
+  };
   try {
-    await cv.fit(X, y, {
-      signal: ctx.signal,
-      onFold: () => {
-        done += 1;
-        progress.update(done);
-      },
-    });
+    if (place.executor !== undefined || search !== undefined) {
+      note(
+        `Training ${folds * nCandidates} fold paths${search === undefined ? '' : ` (${nCandidates} option sets x ${folds} folds)`} ${place.where}.`,
+      );
+    }
+    if (search !== undefined) await search.fit(X, y, { signal: ctx.signal, onFold });
+    else await cv?.fit(X, y, { signal: ctx.signal, onFold });
   } catch (error) {
-    cv.dispose();
+    search?.dispose();
+    cv?.dispose();
     throw error;
   } finally {
     progress.stop();
+    await place.close();
   }
-  const result = cv.cvResult();
+  const best = search === undefined ? (cv as NonNullable<typeof cv>) : search.best;
+  // The candidates as written on the command line, in the grid's order.
+  const writtenGrid = grid === undefined ? [] : parameterGrid(grid.written);
+  const candidates =
+    search === undefined || grid === undefined
+      ? undefined
+      : (search.candidates ?? []).map((c, k) => ({
+          options: writtenGrid[k] as Record<string, string>,
+          bestLambda: c.bestLambda,
+          bestCvScore: c.bestCvScore,
+          best: k === search.bestCandidate,
+        }));
+  const result = best.cvResult();
   const scoreName = SCORE_NAMES[run.task];
-  const bestSelected = (cv.bestSelected ?? []).map((j) => names[j] as string);
-  const grid: CVGridPoint[] = result.lambdas.map((lambda, i) => {
+  const bestSelected = (best.bestSelected ?? []).map((j) => names[j] as string);
+  const curve: CVGridPoint[] = result.lambdas.map((lambda, i) => {
     const values = result.foldScores.map((f) => f[i] as number).filter((s) => !Number.isNaN(s));
     const mean = result.meanScores[i] as number;
     const std =
@@ -77,7 +108,7 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
       meanSelected: kept.reduce((a, b) => a + b, 0) / kept.length,
     };
   });
-  const refit = cv.estimator;
+  const refit = best.estimator;
   const model: ModelFile = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -87,14 +118,15 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
     preprocessing: spec,
     estimator: refit.toJSON(),
   };
-  const foldRecords = (cv.folds ?? []).map((fold, f) => ({
+  const foldRecords = (best.folds ?? []).map((fold, f) => ({
     fold: f + 1,
     nTrain: fold.trainIndex.length,
     nTest: fold.testIndex.length,
-    lambdas: cv.foldLambdas?.[f] ?? [],
-    scores: cv.foldRawScores?.[f] ?? [],
+    lambdas: best.foldLambdas?.[f] ?? [],
+    scores: best.foldRawScores?.[f] ?? [],
   }));
-  cv.dispose();
+  const bestOptions = candidates?.find((c) => c.best)?.options;
+  best.dispose();
   const outputs = await writeFilesAtomically(
     (
       [
@@ -111,7 +143,8 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
             bestLambda: result.bestLambda,
             bestCvScore: result.bestCvScore,
             bestSelected,
-            lambdas: grid,
+            ...(candidates === undefined ? {} : { bestOptions, grid: candidates }),
+            lambdas: curve,
             foldResults: foldRecords,
           }),
         ],
@@ -119,7 +152,7 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
           'cv.csv',
           toCsv(
             ['lambda', 'mean_score', 'std_score', 'mean_selected', 'best'],
-            grid.map((g, i) => [
+            curve.map((g, i) => [
               g.lambda,
               g.meanScore,
               g.stdScore,
@@ -136,6 +169,22 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
           }).toPNG({ scale: 2 }),
         ],
         ['model.json', jsonText(model)],
+        ...(candidates === undefined
+          ? []
+          : [
+              [
+                'grid.csv',
+                toCsv(
+                  [...Object.keys(grid?.written ?? {}), 'best_lambda', 'best_cv_score', 'best'],
+                  candidates.map((c) => [
+                    ...Object.values(c.options),
+                    c.bestLambda,
+                    c.bestCvScore,
+                    c.best,
+                  ]),
+                ),
+              ] as const,
+            ]),
       ] as const
     ).map(([name, body]) => [join(run.outDir, name), body] as const),
   );
@@ -145,6 +194,13 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
       `\nCross-validation (${folds} folds, ${seconds.toFixed(1)} s): best lambda ${result.bestLambda.toPrecision(4)}, ` +
         `mean ${scoreName} ${result.bestCvScore.toFixed(3)}.`,
     );
+    if (bestOptions !== undefined) {
+      note(
+        `Best of ${candidates?.length} option sets: ${Object.entries(bestOptions)
+          .map(([name, value]) => `--${name} ${value}`)
+          .join(' ')}.`,
+      );
+    }
     note(
       `Refit on all ${X.length} rows: ${bestSelected.length} features${bestSelected.length > 0 ? `: ${bestSelected.join(', ')}` : ''}.`,
     );
@@ -162,5 +218,6 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
     bestLambda: result.bestLambda,
     bestCvScore: result.bestCvScore,
     bestSelected,
+    ...(candidates === undefined ? {} : { bestOptions, grid: candidates }),
   };
 }

@@ -6,11 +6,12 @@ import { toCsv } from '../io/csvText.js';
 import { jsonText, writeFilesAtomically } from '../io/outputs.js';
 import { CountProgress } from '../io/progress.js';
 import type { CommandContext, CommandSummary } from './context.js';
+import { pathsPlace, QUEUE_FLAGS } from './queueFlags.js';
 import { prepareTraining, say, secondsSince, trainingFlags } from './trainingRun.js';
 
 export const STABILITY_FLAGS = trainingFlags({
   models: { type: 'string' },
-  concurrency: { type: 'string' },
+  ...QUEUE_FLAGS,
 });
 
 /**
@@ -23,21 +24,24 @@ export async function stabilityCommand(
   ctx: CommandContext,
 ): Promise<CommandSummary> {
   const nModels = integerFlag(line, 'models', 1) ?? 20;
-  const concurrency = integerFlag(line, 'concurrency', 1);
   const run = await prepareTraining('stability', line, ctx);
   const note = say(ctx, line);
   const { X, y, spec } = run;
   const names = spec.featureNames;
-  const selector = new StabilitySelection({
-    estimator: run.kind,
-    options: run.options,
-    nModels,
-    seed: run.seed,
-    ...(concurrency === undefined ? {} : { concurrency }),
-  });
+  const place = await pathsPlace(line);
   const progress = new CountProgress('stability', nModels, 'models');
   let done = 0;
+  let selector: StabilitySelection;
   try {
+    if (place.executor !== undefined) note(`Training ${nModels + 1} paths ${place.where}.`);
+    selector = new StabilitySelection({
+      estimator: run.kind,
+      options: run.options,
+      nModels,
+      seed: run.seed,
+      ...(place.concurrency === undefined ? {} : { concurrency: place.concurrency }),
+      ...(place.executor === undefined ? {} : { executor: place.executor }),
+    });
     await selector.fit(X, y as never, {
       signal: ctx.signal,
       onModel: () => {
@@ -47,6 +51,7 @@ export async function stabilityCommand(
     });
   } finally {
     progress.stop();
+    await place.close();
   }
   const result = selector.result();
   const order = result.order.map((j) => names[j] as string);

@@ -33,10 +33,11 @@ export function lassonet(args: readonly string[], cwd: string = PACKAGE_DIR): Ru
 }
 
 /** Starts the built command without waiting, for tests that signal it. */
-export function startLassonet(args: readonly string[]) {
+export function startLassonet(args: readonly string[], env: Record<string, string> = {}) {
   return spawn(process.execPath, [BUILT_MAIN, ...args], {
     cwd: PACKAGE_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
 }
 

@@ -1,17 +1,27 @@
 import { functionOption, parseOptions } from '@lassonet/core';
 import { type Fold, kFold, stratifiedKFold } from '@lassonet/datasets';
-import { type Features, type LassoNet, ModelError } from '@lassonet/model';
+import { type Features, type HostMatrix, type LassoNet, ModelError } from '@lassonet/model';
 import * as v from 'valibot';
 import type { BaseLassoNet } from '../estimator.js';
 import { selectedIndices } from '../featureImportances.js';
+import type { PlainY } from '../hostData.js';
 import { type LassoNetOptions, type ResolvedOptions, signalSchema } from '../options.js';
 import { abortError } from '../pacer.js';
+import type { PathExecutor } from '../parallel/executor.js';
 import type { PathTask, PathTaskResult } from '../parallel/pathTask.js';
-import { runPathTasks } from '../parallel/runPathTasks.js';
+import { type ParallelChoice, parallelChoice, runPathTasks } from '../parallel/runPathTasks.js';
 import type { PathStep } from '../pathStep.js';
 import { ESTIMATORS, type EstimatorKind } from '../registry.js';
 import { type CVOptions, cvSchema } from './cvOptions.js';
 import { type CVFoldResult, type CVResult, summarizeFolds } from './cvResult.js';
+
+/** The checked data, the folds and their path tasks, before any training. */
+export interface FoldPlan {
+  X: HostMatrix;
+  y: PlainY;
+  folds: Fold[];
+  tasks: PathTask[];
+}
 
 /** Options of a cross-validation estimator's `fit()`. */
 export interface CVFitOptions {
@@ -51,6 +61,8 @@ export abstract class BaseLassoNetCV<
   readonly concurrency: number | undefined;
   /** The worker script for folds in browsers. */
   readonly workerUrl: string | URL | undefined;
+  /** Where the fold paths train, when given instead of concurrency and workerUrl. */
+  readonly executor: PathExecutor | undefined;
 
   /** The common penalty grid of the last fit. */
   lambdas: number[] | undefined;
@@ -80,6 +92,7 @@ export abstract class BaseLassoNetCV<
   foldRawScores: number[][] | undefined;
 
   private readonly resolved: ResolvedOptions;
+  private readonly parallel: ParallelChoice;
   private readonly estimatorOptions: Record<string, unknown>;
   /** An unfitted estimator that checks options and targets as the folds will. */
   private readonly checker: E;
@@ -93,8 +106,15 @@ export abstract class BaseLassoNetCV<
     const name = this.constructor.name;
     const parsed = parseOptions(cvSchema(ESTIMATORS[kind].schema), options, name, ModelError, {
       groups: 'INVALID_GROUPS',
-    }) as ResolvedOptions & { cv: number; concurrency?: number; workerUrl?: string | URL };
-    const { cv: _cv, concurrency: _c, workerUrl: _w, ...estimatorOptions } = options ?? {};
+    }) as ResolvedOptions & { cv: number } & ParallelChoice;
+    const {
+      cv: _cv,
+      concurrency: _c,
+      workerUrl: _w,
+      executor: _e,
+      ...estimatorOptions
+    } = options ?? {};
+    this.parallel = parallelChoice(parsed, name);
     if (parsed.lambdaSeq?.length === 0) {
       throw new ModelError(
         'INVALID_OPTION',
@@ -104,6 +124,7 @@ export abstract class BaseLassoNetCV<
     this.cv = parsed.cv;
     this.concurrency = parsed.concurrency;
     this.workerUrl = parsed.workerUrl;
+    this.executor = parsed.executor;
     this.estimatorOptions = estimatorOptions;
     this.checker = createEstimator(estimatorOptions as O);
     this.resolved = parsed;
@@ -118,6 +139,24 @@ export abstract class BaseLassoNetCV<
     const o = parseOptions(fitSchema, options, 'fit', ModelError);
     const signal = o.signal;
     if (signal?.aborted) throw abortError(signal);
+    const plan = this.planFolds(X, y);
+    const onFold = o.onFold;
+    const results = await runPathTasks(plan.tasks, {
+      ...this.parallel,
+      ...(signal === undefined ? {} : { signal }),
+      ...(onFold === undefined
+        ? {}
+        : { onTaskDone: (f: number, r: PathTaskResult) => onFold(f, foldResult(r)) }),
+    });
+    await this.completeFit(plan, results, signal);
+    return this;
+  }
+
+  /**
+   * The data checked and the fold paths to train, without training them (a grid search runs
+   * the folds of many option sets at once).
+   */
+  planFolds(X: Features, y: YIn): FoldPlan {
     const { X: Xh, y: yPlain } = this.checker.checkedData(X, y);
     const n = Xh.shape[0];
     if (this.cv > n) {
@@ -139,25 +178,28 @@ export abstract class BaseLassoNetCV<
       train: fold.trainIndex,
       test: fold.testIndex,
     }));
-    const onFold = o.onFold;
-    const results = (
-      await runPathTasks(tasks, {
-        ...(this.concurrency === undefined ? {} : { concurrency: this.concurrency }),
-        ...(this.workerUrl === undefined ? {} : { workerUrl: this.workerUrl }),
-        ...(signal === undefined ? {} : { signal }),
-        ...(onFold === undefined
-          ? {}
-          : { onTaskDone: (f: number, r: PathTaskResult) => onFold(f, foldResult(r)) }),
-      })
-    ).map(foldResult);
+    return { X: Xh, y: yPlain, folds, tasks };
+  }
+
+  /** The fold curves on one grid and the best lambda, from the fold paths' results. */
+  summarize(results: readonly PathTaskResult[]): CVResult {
+    return summarizeFolds(results.map(foldResult), this.resolved.pathMultiplier);
+  }
+
+  /** Chooses bestLambda from the fold paths' results and refits on all rows up to it. */
+  async completeFit(
+    plan: FoldPlan,
+    taskResults: readonly PathTaskResult[],
+    signal?: AbortSignal,
+  ): Promise<void> {
     // An abort during the last fold's callback still stops the fit.
     if (signal?.aborted) throw abortError(signal);
-    const summary = summarizeFolds(results, this.resolved.pathMultiplier);
-
+    const results = taskResults.map(foldResult);
+    const summary = this.summarize(taskResults);
     const refit = this.createEstimator(this.estimatorOptions as O);
     let refitPath: PathStep[];
     try {
-      refitPath = await refit.path(Xh, yPlain as unknown as YIn, {
+      refitPath = await refit.path(plan.X, plan.y as unknown as YIn, {
         lambdaSeq: summary.lambdas.slice(0, summary.bestIndex + 1),
         // Features may leave at the grid's first lambda: that is no sign of a bad start here.
         onWarning: () => {},
@@ -178,11 +220,10 @@ export abstract class BaseLassoNetCV<
     this.bestCvScore = summary.bestCvScore;
     this.bestSelected = selectedIndices(refitPath[refitPath.length - 1] as PathStep);
     this.refitPath = refitPath;
-    this.folds = folds;
+    this.folds = plan.folds;
     this.foldPaths = results.map((r) => r.steps);
     this.foldLambdas = results.map((r) => r.steps.map((s) => s.lambda));
     this.foldRawScores = results.map((r) => r.scores);
-    return this;
   }
 
   /** The curves of the last fit: the fields `plotCV` of @lassonet/plot draws. */

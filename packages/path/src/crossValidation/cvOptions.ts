@@ -1,6 +1,7 @@
 import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { type EstimatorSchema, workerUrlSchema } from '../options.js';
+import { executorSchema } from '../parallel/executor.js';
 
 /** What the cross-validation estimators take besides the estimator's own options. */
 export const cvEntries = {
@@ -14,13 +15,18 @@ export const cvEntries = {
   concurrency: v.optional(numberOption({ integer: true, min: 1 })),
   /** The worker script browsers need for concurrency; under Node the package's own is used. */
   workerUrl: v.optional(workerUrlSchema),
+  /**
+   * Where the fold paths train, instead of `concurrency` and `workerUrl`: an `InProcessExecutor`,
+   * a `WorkerThreadExecutor`, or a `BullMQExecutor` of @lassonet/queue. The caller closes it.
+   */
+  executor: v.optional(executorSchema),
 };
 
 const cvOnlySchema = v.object(cvEntries);
 
 export type CVOptions = OptionsInput<typeof cvOnlySchema>;
 
-/** An estimator's options plus cv, concurrency and workerUrl, in one strict schema. */
+/** An estimator's options plus cv, concurrency, workerUrl and executor, in one strict schema. */
 export function cvSchema(estimatorSchema: EstimatorSchema) {
   return v.strictObject({ ...estimatorSchema.entries, ...cvEntries });
 }

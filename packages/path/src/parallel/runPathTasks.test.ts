@@ -5,7 +5,9 @@ import { ModelError } from '@lassonet/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classificationFolds } from '../test-utils/foldTasks.js';
 import { nodeWorkerUrl } from '../test-utils/inWorkers.js';
-import { defaultWorkers, ParallelTaskError, runPathTasks } from './runPathTasks.js';
+import { defaultWorkers } from './defaultWorkers.js';
+import { ParallelTaskError } from './parallelTaskError.js';
+import { runPathTasks } from './runPathTasks.js';
 
 const workerUrl = nodeWorkerUrl;
 

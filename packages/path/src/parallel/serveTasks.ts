@@ -1,6 +1,7 @@
 import { getAdapter, useBackend } from '@lassonet/backend';
 import workerpool from 'workerpool';
 import { type PathTask, type PathTaskResult, runPathTask } from './pathTask.js';
+import { pathTaskFromSpec, taskSpec } from './pathTaskSpec.js';
 
 /** The backend a worker runs its tasks on: the one active where the tasks were started. */
 export interface WorkerBackend {
@@ -19,7 +20,7 @@ async function activate(backend: WorkerBackend): Promise<void> {
   await useBackend(backend.name);
 }
 
-/** One task, on the given backend (activated once per worker). */
+/** One task, on the given backend (activated once per worker), checked before it runs. */
 export async function runTaskInWorker(
   backend: WorkerBackend,
   task: PathTask,
@@ -29,7 +30,7 @@ export async function runTaskInWorker(
     ready = activate(backend);
   }
   await ready;
-  return runPathTask(task);
+  return runPathTask(pathTaskFromSpec(taskSpec(task), task.X, task.y));
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   signalSchema,
   workerUrlSchema,
 } from '../options.js';
+import type { PathExecutor } from '../parallel/executor.js';
+import { executorSchema } from '../parallel/executor.js';
 import type { PathStep } from '../pathStep.js';
 import { ESTIMATOR_KINDS } from '../registry.js';
 
@@ -62,6 +64,11 @@ export const stabilitySchema = v.strictObject({
   concurrency: v.optional(numberOption({ integer: true, min: 1 })),
   /** The worker script browsers need for concurrency; under Node the package's own is used. */
   workerUrl: v.optional(workerUrlSchema),
+  /**
+   * Where the paths train, instead of `concurrency` and `workerUrl`: an `InProcessExecutor`, a
+   * `WorkerThreadExecutor`, or a `BullMQExecutor` of @lassonet/queue. The caller closes it.
+   */
+  executor: v.optional(executorSchema),
 });
 
 /** What `StabilitySelection.fit()` takes. */
@@ -85,4 +92,5 @@ export interface StabilitySelectionOptions<
   seed?: number;
   concurrency?: number;
   workerUrl?: string | URL;
+  executor?: PathExecutor;
 }

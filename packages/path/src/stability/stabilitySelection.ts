@@ -1,8 +1,14 @@
 import { parseOptions, Random } from '@lassonet/core';
 import { type Features, ModelError } from '@lassonet/model';
 import { abortError } from '../pacer.js';
+import type { PathExecutor } from '../parallel/executor.js';
 import type { PathTask } from '../parallel/pathTask.js';
-import { type ParallelOptions, runPathTasks } from '../parallel/runPathTasks.js';
+import {
+  type ParallelChoice,
+  type ParallelOptions,
+  parallelChoice,
+  runPathTasks,
+} from '../parallel/runPathTasks.js';
 import type { PathStep } from '../pathStep.js';
 import { createEstimator, type EstimatorKind } from '../registry.js';
 import { expectedWrong } from './expectedWrong.js';
@@ -69,6 +75,8 @@ export class StabilitySelection<K extends StabilityEstimatorKind = StabilityEsti
   readonly seed: number;
   readonly concurrency: number | undefined;
   readonly workerUrl: string | URL | undefined;
+  /** Where the paths train, when given instead of concurrency and workerUrl. */
+  readonly executor: PathExecutor | undefined;
 
   /** The number of features to keep: the first `oracle` of `order`. */
   oracle: number | undefined;
@@ -84,6 +92,8 @@ export class StabilitySelection<K extends StabilityEstimatorKind = StabilityEsti
   lambdas: number[] | undefined;
   /** expectedWrong[j]: feature j's lowest expected number of wrong selections over the path. */
   expectedWrong: number[] | undefined;
+
+  private readonly parallel: ParallelChoice;
 
   constructor(options: StabilitySelectionOptions<K> | StabilityOptions) {
     const o = parseOptions(stabilitySchema, options, 'StabilitySelection', ModelError);
@@ -106,6 +116,8 @@ export class StabilitySelection<K extends StabilityEstimatorKind = StabilityEsti
     this.seed = o.seed;
     this.concurrency = o.concurrency;
     this.workerUrl = o.workerUrl;
+    this.executor = o.executor;
+    this.parallel = parallelChoice(o, 'StabilitySelection');
     this.options = Object.freeze({ ...(options as StabilityOptions) });
   }
 
@@ -138,8 +150,7 @@ export class StabilitySelection<K extends StabilityEstimatorKind = StabilityEsti
       ...(lambdaSeq === undefined ? {} : { lambdaSeq }),
     });
     const parallel: ParallelOptions = {
-      ...(this.concurrency === undefined ? {} : { concurrency: this.concurrency }),
-      ...(this.workerUrl === undefined ? {} : { workerUrl: this.workerUrl }),
+      ...this.parallel,
       ...(signal === undefined ? {} : { signal }),
     };
 
