@@ -139,6 +139,8 @@ export class BullMQExecutor implements PathExecutor {
     const done = new Promise<void>((resolve, reject) => {
       settle = { resolve, reject };
     });
+    // A failure while the jobs are still being added is thrown from there; never unhandled.
+    done.catch(() => {});
     let failed = false;
     const fail = (error: unknown) => {
       if (failed) return;

@@ -127,6 +127,15 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
   }));
   const bestOptions = candidates?.find((c) => c.best)?.options;
   best.dispose();
+  // What cv.json and the --json summary both report of the choice.
+  const choice = {
+    folds,
+    scoreName,
+    bestLambda: result.bestLambda,
+    bestCvScore: result.bestCvScore,
+    bestSelected,
+    ...(candidates === undefined ? {} : { bestOptions, grid: candidates }),
+  };
   const outputs = await writeFilesAtomically(
     (
       [
@@ -138,12 +147,7 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
             data: run.dataPath,
             features: names,
             nRows: X.length,
-            folds,
-            scoreName,
-            bestLambda: result.bestLambda,
-            bestCvScore: result.bestCvScore,
-            bestSelected,
-            ...(candidates === undefined ? {} : { bestOptions, grid: candidates }),
+            ...choice,
             lambdas: curve,
             foldResults: foldRecords,
           }),
@@ -213,11 +217,6 @@ export async function cvCommand(line: CommandLine, ctx: CommandContext): Promise
     nRows: X.length,
     seconds,
     outputs,
-    folds,
-    scoreName,
-    bestLambda: result.bestLambda,
-    bestCvScore: result.bestCvScore,
-    bestSelected,
-    ...(candidates === undefined ? {} : { bestOptions, grid: candidates }),
+    ...choice,
   };
 }

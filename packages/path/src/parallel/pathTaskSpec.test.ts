@@ -7,6 +7,7 @@ import { LassoNetClassifier } from '../estimators/classifier.js';
 import { thrown } from '../test-utils/errors.js';
 import { classificationFolds } from '../test-utils/foldTasks.js';
 import { nodeWorkerUrl } from '../test-utils/inWorkers.js';
+import { SMALL } from '../test-utils/smallOptions.js';
 import { ParallelTaskError } from './parallelTaskError.js';
 import type { PathTask } from './pathTask.js';
 import { pathTaskFromSpec, pathTaskSpecSchema, taskSpec } from './pathTaskSpec.js';
@@ -14,14 +15,10 @@ import { runTaskInWorker } from './serveTasks.js';
 import { WorkerThreadExecutor } from './workerThreadExecutor.js';
 
 const { task } = classificationFolds({ nSamples: 60, nFeatures: 4, nClasses: 2, seed: 3 }, 3, {
+  ...SMALL,
   hiddenDims: [4],
   nIters: [40, 6],
-  patience: [5, 3],
   pathMultiplier: 1.3,
-  optimizer: [
-    { name: 'adam', learningRate: 1e-2 },
-    { name: 'sgd', learningRate: 1e-3, momentum: 0.9 },
-  ],
 });
 const fold = task(1);
 const { X, y } = fold;
