@@ -1,4 +1,5 @@
 import { tf, useBackend } from '@lassonet/backend';
+import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
 import { InProcessExecutor, ParallelTaskError, type PathTaskResult } from '@lassonet/path';
 import { freePort, type RedisServer, startRedisServer } from '@lassonet/redis-server';
@@ -71,6 +72,20 @@ describe('BullMQExecutor with a worker in this process', () => {
     expect(keys.filter((k) => k.startsWith('lassonet:'))).toEqual([]);
     expect(keys.filter((k) => k.startsWith('lassonet-table:'))).toHaveLength(1);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains each task on its submitter’s backend, also when two backends arrive at once', async () => {
+    await useBackend('cpu');
+    const onCpu = await new InProcessExecutor().run([task(2)]);
+    const cpuRun = executor.run([task(2)]);
+    await useBackend('wasm');
+    const wasmRun = executor.run([task(2)]);
+    const both = await Promise.all([cpuRun, wasmRun]);
+    // The worker shares this process's tfjs: the next tests submit from wasm again.
+    await useBackend('wasm');
+    expect(both).toEqual([onCpu, [local[2]]]);
+    // The two backends round differently: the runs really trained on different backends.
+    expect(onCpu).not.toEqual([local[2]]);
   });
 
   it('stores one table per executor, read once by each worker', async () => {

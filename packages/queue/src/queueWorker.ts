@@ -68,6 +68,7 @@ export async function startQueueWorker(
   const threads = new WorkerThreadExecutor({ concurrency: o.concurrency });
   const tables = new TableCache();
   const active = new Map<string, { controller: AbortController; release: boolean }>();
+  let backendTurn = Promise.resolve();
   const emit = (event: QueueWorkerEvent) => {
     try {
       o.onEvent?.(event);
@@ -112,7 +113,23 @@ export async function startQueueWorker(
         }
       });
       const task = unrecoverable(() => pathTaskFromSpec(data.task, table.X, table.y));
-      await unrecoverableAsync(() => useBackend(data.backend));
+      // The thread pool trains on the backend active when a run starts: activating the task's
+      // backend and starting its run happen together, one task at a time, so that two tasks for
+      // different backends cannot swap them.
+      const running = await new Promise<{ run: ReturnType<WorkerThreadExecutor['run']> }>(
+        (resolve, reject) => {
+          backendTurn = backendTurn.then(async () => {
+            try {
+              await useBackend(data.backend);
+              resolve({ run: threads.run([task], { signal: entry.controller.signal }) });
+            } catch (error) {
+              reject(
+                new UnrecoverableError(error instanceof Error ? error.message : String(error)),
+              );
+            }
+          });
+        },
+      );
       emit({
         type: 'started',
         jobId,
@@ -123,7 +140,7 @@ export async function startQueueWorker(
       });
       let result: Awaited<ReturnType<WorkerThreadExecutor['run']>>;
       try {
-        result = await threads.run([task], { signal: entry.controller.signal });
+        result = await running.run;
       } catch (error) {
         if (entry.release) {
           await job.moveToWait(token);
@@ -203,13 +220,5 @@ function unrecoverable<T>(work: () => T): T {
     return work();
   } catch (error) {
     throw new UnrecoverableError(isLassoNetError(error) ? error.message : String(error));
-  }
-}
-
-async function unrecoverableAsync<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
   }
 }

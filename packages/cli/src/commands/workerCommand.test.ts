@@ -129,6 +129,40 @@ describe('lassonet stability --redis with lassonet worker processes', () => {
     }
   });
 
+  it('cross-validates a grid on the workers exactly as here', async () => {
+    const cv = [
+      'cv',
+      ...exampleArgs('regression', 'mean'),
+      '--folds',
+      '3',
+      '--path-multiplier',
+      '1.1',
+      '--backend',
+      'wasm',
+      '--grid',
+      'hidden-dims=4|8',
+      '--json',
+    ];
+    const here = lassonet([...cv, '--out', tempDir()]);
+    expect(here.code).toBe(0);
+    const workers = [await startWorker(server.url), await startWorker(server.url)];
+    try {
+      const run = await runAsync([...cv, '--redis', server.url, '--out', tempDir()]);
+      expect(run.stderr).toMatch(
+        /Training 6 fold paths \(2 option sets x 3 folds\) on the workers of queue 'lassonet'\./,
+      );
+      expect(run.code).toBe(0);
+      const fields = (stdout: string) => {
+        const { seconds: _s, outputs: _o, ...rest } = lastJson<Record<string, unknown>>(stdout);
+        return rest;
+      };
+      expect(fields(run.stdout)).toEqual(fields(here.stdout));
+    } finally {
+      for (const w of workers) w.child.kill('SIGKILL');
+      await Promise.all(workers.map((w) => w.exit));
+    }
+  });
+
   it('stops a worker on Ctrl-C after its current path, with a summary', async () => {
     const worker = await startWorker(server.url);
     worker.child.kill('SIGINT');
