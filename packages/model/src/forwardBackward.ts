@@ -95,9 +95,7 @@ export function backward(
   for (let l = L - 1; l >= 0; l--) {
     const input = l === 0 ? undefined : (cache.activations[l - 1] as Tensor2D);
     const weight =
-      input === undefined
-        ? inputProduct({ x: X, xT: Xt, g })
-        : tf.matMul(tf.transpose(input) as Tensor2D, g);
+      input === undefined ? inputProduct({ x: X, xT: Xt, g }) : inputProduct({ x: input, g });
     layers[l] = { weight: weight as Tensor2D, bias: tf.sum(g, 0) as Tensor1D };
     if (input !== undefined) {
       const { weight: W } = params.layers[l] as Params['layers'][number];

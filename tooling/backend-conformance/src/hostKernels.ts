@@ -134,7 +134,7 @@ export function describeHostKernels(adapter: BackendAdapter): void {
     }
   });
 
-  it('inputProduct: xᵀ·g, for tall and wide inputs and a single column', async () => {
+  it('inputProduct: xᵀ·g, for tall and wide inputs and a single column, with or without xT', async () => {
     const random = new Random(5);
     for (const [n, d, k] of [
       [40, 7, 12],
@@ -148,10 +148,13 @@ export function describeHostKernels(adapter: BackendAdapter): void {
       const tensors = tf.memory().numTensors;
       const dataIds = tf.engine().backend.numDataIds();
       const expected = tf.tidy(() => tf.matMul(x, g, true, false));
-      const out = inputProduct({ x, xT, g });
-      expect(out.shape).toEqual([d, k]);
-      expect(await maxDifference(out, expected)).toBeLessThanOrEqual(1e-4 * Math.sqrt(n));
-      tf.dispose([expected, out]);
+      // With the transposed input a batch keeps, and without (a hidden layer's input).
+      for (const out of [inputProduct({ x, xT, g }), inputProduct({ x, g })]) {
+        expect(out.shape).toEqual([d, k]);
+        expect(await maxDifference(out, expected)).toBeLessThanOrEqual(1e-4 * Math.sqrt(n));
+        out.dispose();
+      }
+      expected.dispose();
       expect(tf.memory().numTensors, 'tensors left undisposed').toBe(tensors);
       expect(tf.engine().backend.numDataIds(), 'backend storage left allocated').toBe(dataIds);
       tf.dispose([x, g, xT]);
