@@ -1,5 +1,5 @@
 import { useBackend } from '@lassonet/backend';
-import { functionOption, isLassoNetError, numberOption, parseOptions } from '@lassonet/core';
+import { functionOption, numberOption, parseOptions } from '@lassonet/core';
 import { pathTaskFromSpec, WorkerThreadExecutor } from '@lassonet/path';
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import * as v from 'valibot';
@@ -48,6 +48,8 @@ export interface QueueWorker {
   close(options?: { release?: boolean }): Promise<void>;
 }
 
+const RUN_ENDED = 'Its run has ended (finished, failed or abandoned by its submitter).';
+
 /** How often a task checks that its run still wants it, in ms. */
 const RUN_CHECK_MS = 2000;
 
@@ -81,9 +83,7 @@ export async function startQueueWorker(
     const data = checkJob(job);
     const jobId = job.id as string;
     if ((await redis.exists(data.runKey)) === 0) {
-      throw new UnrecoverableError(
-        'Its run has ended (finished, failed or abandoned by its submitter).',
-      );
+      throw new UnrecoverableError(RUN_ENDED);
     }
     const entry = { controller: new AbortController(), release: false };
     active.set(jobId, entry);
@@ -123,9 +123,7 @@ export async function startQueueWorker(
               await useBackend(data.backend);
               resolve({ run: threads.run([task], { signal: entry.controller.signal }) });
             } catch (error) {
-              reject(
-                new UnrecoverableError(error instanceof Error ? error.message : String(error)),
-              );
+              reject(unrecoverableError(error));
             }
           });
         },
@@ -148,13 +146,10 @@ export async function startQueueWorker(
           throw new WaitingError();
         }
         if (entry.controller.signal.aborted) {
-          throw new UnrecoverableError(
-            'Its run has ended (finished, failed or abandoned by its submitter).',
-          );
+          throw new UnrecoverableError(RUN_ENDED);
         }
         // The path's own error (bad labels, a diverging loss): running it again would not help.
-        const cause = (error as { cause?: unknown }).cause ?? error;
-        throw new UnrecoverableError(cause instanceof Error ? cause.message : String(cause));
+        throw unrecoverableError((error as { cause?: unknown }).cause ?? error);
       }
       emit({ type: 'completed', jobId, seconds: (performance.now() - started) / 1000 });
       return encodeResult(result[0] as NonNullable<(typeof result)[0]>);
@@ -219,6 +214,11 @@ function unrecoverable<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    throw new UnrecoverableError(isLassoNetError(error) ? error.message : String(error));
+    throw unrecoverableError(error);
   }
+}
+
+/** A task's error as one BullMQ does not retry, with the same message. */
+function unrecoverableError(error: unknown): UnrecoverableError {
+  return new UnrecoverableError(error instanceof Error ? error.message : String(error));
 }

@@ -70,4 +70,24 @@ describe('TableCache', () => {
     expect(loads).toEqual(['a', 'b', 'c', 'b']);
     expect(cache.size).toBe(2);
   });
+
+  it('reads a table once for tasks that ask for it at the same time, and forgets a failed read', async () => {
+    const cache = new TableCache();
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return { X, y: [1, 2, 3] };
+    };
+    const [a, b] = await Promise.all([cache.get('a', load), cache.get('a', load)]);
+    expect(loads).toBe(1);
+    expect(a).toBe(b);
+    const failing = async (): Promise<{ X: typeof X; y: number[] }> => {
+      throw new Error('gone');
+    };
+    await expect(cache.get('b', failing)).rejects.toThrow('gone');
+    expect(cache.size).toBe(1);
+    await cache.get('b', load);
+    expect(loads).toBe(2);
+  });
 });

@@ -59,24 +59,29 @@ export function decodeTable(bytes: Buffer, expectedSha256: string): { X: HostMat
   return { X: { data, shape: [n, d] }, y };
 }
 
-/** The last few tables a worker has read, by SHA-256, so a run's tasks fetch them once. */
+/**
+ * The last few tables a worker has read, by SHA-256, so a run's tasks fetch them once: tasks that
+ * ask for a table while it is being read wait for that one read. A failed read is not kept.
+ */
 export class TableCache {
-  private readonly tables = new Map<string, { X: HostMatrix; y: PlainY }>();
+  private readonly tables = new Map<string, Promise<{ X: HostMatrix; y: PlainY }>>();
 
   constructor(private readonly capacity = 4) {}
 
-  async get(
+  get(
     sha: string,
     load: () => Promise<{ X: HostMatrix; y: PlainY }>,
   ): Promise<{ X: HostMatrix; y: PlainY }> {
-    const hit = this.tables.get(sha);
-    if (hit !== undefined) {
+    let table = this.tables.get(sha);
+    if (table !== undefined) {
       // Most recently used last.
       this.tables.delete(sha);
-      this.tables.set(sha, hit);
-      return hit;
+    } else {
+      table = load();
+      table.catch(() => {
+        if (this.tables.get(sha) === table) this.tables.delete(sha);
+      });
     }
-    const table = await load();
     this.tables.set(sha, table);
     while (this.tables.size > this.capacity) {
       this.tables.delete(this.tables.keys().next().value as string);
