@@ -46,6 +46,7 @@ const benchmark = (measure, rows, group, name, target) => {
   return [measure, r?.medianMs, target, r && [r.minMs, r.p75Ms]];
 };
 const EPOCH = 'step + prox + validation objective';
+const ratioOf = (a, b) => (a && b ? a.medianMs / b.medianMs : undefined);
 const targets = [
   benchmark('Hier-Prox 8x100x77, wasm arrays (ms)', hierProx, 'wasm 8x100x77', 'arrays', 0.1),
   benchmark('Hier-Prox 1x100x5000, wasm arrays (ms)', hierProx, 'wasm 1x100x5000', 'arrays', 3),
@@ -56,7 +57,22 @@ const targets = [
     'arrays',
     150,
   ),
-  benchmark('MICE epoch with validation, wasm (ms)', model, 'wasm MICE-sized epoch', EPOCH, 3),
+  benchmark('MICE epoch with validation, wasm (ms)', model, 'wasm MICE-sized epoch 778', EPOCH, 3),
+  benchmark(
+    'MICE epoch with validation, wasm, two threads (ms)',
+    model,
+    'wasm MICE-sized epoch on two threads',
+    EPOCH,
+    3,
+  ),
+  [
+    'MICE epoch, wasm: two threads / one (ratio)',
+    ratioOf(
+      row(model, 'wasm MICE-sized epoch on two threads', EPOCH),
+      row(model, 'wasm MICE-sized epoch 778', EPOCH),
+    ),
+    0.8,
+  ],
   benchmark(
     'wide epoch 150x5000 (135 + 15 validation rows), wasm (ms)',
     model,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One case of `pnpm bench:upstream` on this project's packages; prints one JSON line.
-//   node ours.mjs CASE DATA.json
+//   node ours.mjs CASE DATA.json [THREADS]
 // The same cases, data and settings as upstream.py, on the wasm backend.
 import { readFileSync } from 'node:fs';
 import { tf, useBackend } from '@lassonet/backend';
@@ -8,10 +8,11 @@ import '@lassonet/backend-wasm';
 import { hierProx } from '@lassonet/hier-prox';
 import { LassoNetClassifier, LassoNetRegressor } from '@lassonet/path';
 
-const [kase, dataPath] = process.argv.slice(2);
+const [kase, dataPath, threadsArg] = process.argv.slice(2);
+const threads = Number(threadsArg ?? 1);
 const data = JSON.parse(readFileSync(dataPath, 'utf8'));
 const backend = await useBackend('wasm');
-const out = { case: kase, side: 'ours', backend };
+const out = { case: kase, side: 'ours', backend, threads };
 
 if (kase === 'prox') {
   out.sizes = data.sizes.map(({ K, H, d, skip, hidden, warmup, repeats }) => {
@@ -38,9 +39,10 @@ if (kase === 'prox') {
   const { X, y, settings } = data;
   const model =
     kase === 'mice'
-      ? new LassoNetClassifier({ seed: 0 })
+      ? new LassoNetClassifier({ seed: 0, threads })
       : new LassoNetRegressor({
           seed: 0,
+          threads,
           hiddenDims: settings.hiddenDims,
           lambdaSeq: settings.lambdaSeq,
           nIters: settings.nIters,

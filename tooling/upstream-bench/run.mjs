@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench:upstream`: upstream LassoNet (PyTorch) and this project, side by side on this
 // machine, on the same data and settings, in alternating rounds; each run in a fresh process.
-//   node run.mjs [--rounds 3] [--cases mice,wide,prox] [--upstream-threads N] [--out FILE]
+//   node run.mjs [--rounds 3] [--cases mice,wide,prox] [--threads N] [--upstream-threads N] [--out FILE]
+// --threads: the threads each of this project's paths trains on (its `threads` option), default 2.
 // Needs LASSONET_REF (a folder holding upstream's `lassonet` package) and a Python with torch,
 // scikit-learn and tqdm (LASSONET_PYTHON, default python3); without them it says so and exits 0.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
     cases: { type: 'string', default: 'mice,wide,prox' },
+    threads: { type: 'string', default: '2' },
     'upstream-threads': { type: 'string' },
     out: { type: 'string', default: join(here, 'bench-results', 'upstream.json') },
   },
@@ -101,7 +103,7 @@ function runSide(side, kase) {
             ...(values['upstream-threads'] ? ['--threads', values['upstream-threads']] : []),
           ],
         ]
-      : [process.execPath, [join(here, 'ours.mjs'), kase, files[kase]]];
+      : [process.execPath, [join(here, 'ours.mjs'), kase, files[kase], values.threads]];
   const run = spawnSync(command, args, {
     encoding: 'utf8',
     env: { ...process.env, LASSONET_REF: resolve(ref) },
@@ -177,6 +179,7 @@ const report = {
     node: process.version,
     torch: results[cases[0]].upstream[0].torch,
     upstreamThreads: results[cases[0]].upstream[0].threads,
+    oursThreads: Number(values.threads),
   },
   rounds,
   summary,
@@ -188,7 +191,7 @@ writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 const f = (s, unit, digits) =>
   `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 console.log(
-  `${report.machine.cpu}, ${report.machine.cores} cores; node ${report.machine.node}; torch ${report.machine.torch} with ${report.machine.upstreamThreads} thread(s); ${rounds} rounds`,
+  `${report.machine.cpu}, ${report.machine.cores} cores; node ${report.machine.node}; torch ${report.machine.torch} with ${report.machine.upstreamThreads} thread(s); ours with threads: ${report.machine.oursThreads}; ${rounds} rounds`,
 );
 for (const kase of cases.filter((c) => c !== 'prox')) {
   const s = summary[kase];

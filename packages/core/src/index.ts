@@ -18,3 +18,4 @@ export {
   type ReadonlyInput,
 } from './options.js';
 export { Random } from './random.js';
+export { workerExecArgv } from './workerExecArgv.js';

@@ -13,7 +13,8 @@ export type ModelErrorCode =
   | 'INVALID_INTERVAL'
   | 'INVALID_CHECKPOINT'
   | 'DISPOSED'
-  | 'NOT_FITTED';
+  | 'NOT_FITTED'
+  | 'THREAD_FAILED';
 
 /** Every error this package throws on bad input: `code` names the problem, the message explains it. */
 export class ModelError extends LassoNetError<ModelErrorCode> {}

@@ -54,3 +54,4 @@ export {
   type CoxTies,
   coxLoss,
 } from './survival/coxLoss.js';
+export { RowSplitThread } from './threads/rowSplitThread.js';

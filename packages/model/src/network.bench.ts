@@ -2,8 +2,15 @@ import '@lassonet/backend-cpu';
 import '@lassonet/backend-wasm';
 import { useBackend } from '@lassonet/backend';
 import { Random } from '@lassonet/core';
-import { bench, describe } from 'vitest';
-import { type Batch, crossEntropy, LassoNet, ModelOptimizer, meanSquaredError } from './index.js';
+import { afterAll, bench, describe } from 'vitest';
+import {
+  type Batch,
+  crossEntropy,
+  LassoNet,
+  ModelOptimizer,
+  meanSquaredError,
+  RowSplitThread,
+} from './index.js';
 
 // V8 compiles WebAssembly in tiers and swaps in the optimised code for hot functions while the
 // program runs; under the test runner that takes seconds. The warm-up lasts long enough that the
@@ -61,6 +68,32 @@ for (const backend of ['wasm', 'cpu']) {
     );
   });
 }
+
+// The same epoch with the training step split between two threads (`RowSplitThread`). The helper
+// runs the package's built script.
+describe('wasm MICE-sized epoch on two threads', () => {
+  let state: EpochState | undefined;
+  let thread: RowSplitThread | undefined;
+  const setup = async () => {
+    await useBackend('wasm');
+    thread ??= await RowSplitThread.start({
+      workerUrl: new URL('../dist/threads/rowSplitWorker.js', import.meta.url),
+    });
+    if (state === undefined) {
+      state = setupEpoch(0);
+      state.net.useThread(thread);
+    }
+  };
+  // Closed once the samples are taken (bench teardown hooks also run between warm-up and samples).
+  afterAll(async () => {
+    await thread?.close();
+  });
+  bench('step + prox + validation objective', () => epoch(state), {
+    setup,
+    time: 2000,
+    ...WARMUP,
+  });
+});
 
 // One full-batch epoch of wide regression (150 rows × 5000 features → 100 → 1) as a path runs
 // it: 135 training rows and the validation objective on the 15 held out (valSize 0.1). The prox

@@ -25,10 +25,13 @@ import {
 } from './forwardBackward.js';
 import { uniformInit } from './init.js';
 import type { Loss, LossGradient, Target } from './losses/target.js';
+import { targetFromPart } from './losses/targetFromPart.js';
 import { ModelOptimizer } from './optimizer.js';
 import { parseModelOptions } from './options.js';
 import { hostPenalties } from './penalties.js';
 import { hierProxOperator } from './proxOperator.js';
+import type { RowSplitThread } from './threads/rowSplitThread.js';
+import { type RowHalves, splitGradients } from './threads/splitGradients.js';
 
 const penaltyEntries = {
   /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */
@@ -84,6 +87,7 @@ export interface Evaluation {
 export class Batch {
   readonly n: number;
   private transposed: Tensor2D | undefined;
+  private split: RowHalves | undefined;
 
   constructor(
     readonly X: Tensor2D,
@@ -98,11 +102,60 @@ export class Batch {
     return this.transposed;
   }
 
+  /**
+   * The rows shared with a helper thread: the first half here, the rest sent to the thread once
+   * and kept there until the batch is disposed.
+   */
+  halves(thread: RowSplitThread): RowHalves {
+    if (this.split?.thread === thread) return this.split;
+    this.dropHalves();
+    const [n, p] = this.X.shape;
+    const nA = Math.round(n * OWN_SHARE);
+    const rows = (this.X.dataSync() as Float32Array).slice(nA * p);
+    const id = thread.load(rows, n - nA, p, this.target.part?.(nA, n));
+    const XA = tf.slice(this.X, [0, 0], [nA, p]);
+    const partA = this.target.part?.(0, nA);
+    this.split = {
+      thread,
+      id,
+      nA,
+      nB: n - nA,
+      XA,
+      XtA: tf.transpose(XA),
+      targetA: partA === undefined ? undefined : targetFromPart(partA),
+    };
+    return this.split;
+  }
+
   dispose(): void {
+    this.dropHalves();
     tf.dispose([this.X, ...(this.transposed ? [this.transposed] : [])]);
     this.target.dispose();
   }
+
+  private dropHalves(): void {
+    if (this.split === undefined) return;
+    const { thread, id, XA, XtA, targetA } = this.split;
+    this.split = undefined;
+    tf.dispose([XA, XtA]);
+    targetA?.dispose();
+    thread.drop(id);
+  }
 }
+
+/**
+ * A batch is split between two threads when its first layer takes at least this many
+ * multiply-adds per pass (rows × (features + outputs) × first hidden units) and it has at least
+ * SPLIT_ROWS rows: below that, the exchange between the threads costs more than it saves (on
+ * wasm, about 1M is where the two break even).
+ */
+const SPLIT_WORK = 1 << 20;
+const SPLIT_ROWS = 128;
+/**
+ * The share of a split batch's rows kept in this thread: the helper also turns the weights into
+ * tensors and reads its gradients back, so it gets fewer.
+ */
+const OWN_SHARE = 0.55;
 
 export interface LayerVariables {
   weight: Variable;
@@ -131,6 +184,7 @@ export class LassoNet {
   private disposed = false;
   /** The first layer's weight transposed, for the weights it was made from (wide layers, wasm). */
   private firstT: { dataId: object; tensor: Tensor2D } | undefined;
+  private thread: RowSplitThread | undefined;
 
   constructor(config: LassoNetConfig) {
     this.config = resolveConfig(config);
@@ -274,8 +328,31 @@ export class LassoNet {
     const ownMasks = masks === undefined ? this.dropoutMasks(batch.n) : undefined;
     const useMasks = masks ?? ownMasks;
     const Xt = batch.Xt;
+    const thread = this.thread;
+    const halves =
+      !withLoss &&
+      useMasks === undefined &&
+      thread !== undefined &&
+      !thread.isClosed &&
+      this.worthSplitting(batch.n)
+        ? batch.halves(thread)
+        : undefined;
     const result = tf.tidy(() => {
       const params = this.params();
+      if (halves !== undefined) {
+        const logSigma = this.logSigma as Scalar | undefined;
+        const wide = usesTransposedInput(this.firstWeight);
+        const { gradients: grads, gradLogSigma } = splitGradients(
+          params,
+          halves,
+          batch.target,
+          logSigma,
+          wide,
+        );
+        addL2Gradients(grads, params, gamma, gammaSkip);
+        if (gradLogSigma !== undefined) grads.logSigma = gradLogSigma;
+        return { grads } as unknown as tf.TensorContainer;
+      }
       const cache = forward(params, batch.X, useMasks, Xt);
       const logSigma = this.logSigma as Scalar | undefined;
       // A training step drops the loss: where the target can, it skips the loss's own ops.
@@ -299,6 +376,18 @@ export class LassoNet {
    */
   step(batch: Batch, options: StepOptions): void {
     this.runStep(batch, parseModelOptions(stepSchema, options, 'step'));
+  }
+
+  /**
+   * Training steps split their batch's rows between this thread and `thread`, so that the
+   * forward and backward passes use two cores: on batches large enough to gain (rows ×
+   * (features + outputs) × first hidden units ≥ 2^20, and at least 128 rows), without dropout.
+   * The gradients equal the one-thread gradients up to float rounding (sums over rows are added
+   * in another order). `undefined` goes back to one thread.
+   */
+  useThread(thread: RowSplitThread | undefined): void {
+    this.checkAlive();
+    this.thread = thread;
   }
 
   /** A step and evaluation bound to `options`, checked here once (see Trainer). */
@@ -385,6 +474,11 @@ export class LassoNet {
     ];
   }
 
+  /** Whether `dispose` was called. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   /** Frees the weights. The network cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
@@ -428,6 +522,12 @@ export class LassoNet {
         bias: l.bias as unknown as Tensor1D,
       })),
     };
+  }
+
+  private worthSplitting(rows: number): boolean {
+    const { nFeatures, nOutputs, hiddenDims } = this.config;
+    const work = rows * (nFeatures + nOutputs) * (hiddenDims[0] ?? 0);
+    return rows >= SPLIT_ROWS && work >= SPLIT_WORK;
   }
 
   private get firstWeight(): Tensor2D {

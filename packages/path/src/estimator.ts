@@ -9,6 +9,7 @@ import {
   type LassoNetCheckpoint,
   type Loss,
   ModelError,
+  RowSplitThread,
 } from '@lassonet/model';
 import * as v from 'valibot';
 import { featureImportances, selectedIndices } from './featureImportances.js';
@@ -340,7 +341,12 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
       seed: r.seed,
     });
     const batches: Batch[] = [];
+    let thread: RowSplitThread | undefined;
     try {
+      if (r.threads > 1) {
+        thread = await RowSplitThread.start();
+        net.useThread(thread);
+      }
       const loss = this.loss();
       const train = net.prepare(split.XTrain, allRows(split.yTrain), loss);
       batches.push(train);
@@ -400,6 +406,10 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
       throw error;
     } finally {
       for (const b of batches) b.dispose();
+      if (thread !== undefined) {
+        if (!net.isDisposed) net.useThread(undefined);
+        await thread.close();
+      }
     }
   }
 }

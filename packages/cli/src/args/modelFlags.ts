@@ -103,6 +103,12 @@ export const MODEL_FLAGS: readonly ModelFlag[] = [
     defaultHelp: 'equal weights',
   },
   {
+    key: 'threads',
+    value: 'number',
+    metavar: '1|2',
+    help: 'threads each path trains on: 2 runs half of every training step on a second core',
+  },
+  {
     key: 'tieApproximation',
     value: 'word',
     metavar: 'breslow|efron',

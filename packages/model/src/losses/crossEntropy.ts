@@ -3,7 +3,7 @@ import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { ModelError } from '../errors.js';
 import { parseModelOptions } from '../options.js';
-import type { Loss, LossGradient, Target } from './target.js';
+import type { Loss, LossGradient, Target, TargetPart } from './target.js';
 
 /** One weight per class, each finite and >= 0. */
 export const classWeightSchema = v.array(
@@ -26,11 +26,11 @@ export function crossEntropy(options?: CrossEntropyOptions): Loss<ClassLabels> {
   const { classWeight } = parseModelOptions(crossEntropySchema, options, 'crossEntropy');
   return {
     kind: 'crossEntropy',
-    target: (y, nOutputs) => new CrossEntropyTarget(y, nOutputs, classWeight),
+    target: (y, nOutputs) => CrossEntropyTarget.of(y, nOutputs, classWeight),
   };
 }
 
-class CrossEntropyTarget implements Target {
+export class CrossEntropyTarget implements Target {
   readonly kind = 'crossEntropy' as const;
   readonly n: number;
   readonly nOutputs: number;
@@ -39,7 +39,12 @@ class CrossEntropyTarget implements Target {
   /** Each sample's weight over the batch's total weight, [n, 1]. */
   private readonly sampleWeight: Tensor2D;
 
-  constructor(y: ClassLabels, nOutputs: number, classWeight: number[] | undefined) {
+  /** Checks the labels and weighs each sample by its class, over the batch's total weight. */
+  static of(
+    y: ClassLabels,
+    nOutputs: number,
+    classWeight: number[] | undefined,
+  ): CrossEntropyTarget {
     const n = y.length;
     if (!Array.isArray(y) && !(y instanceof Int32Array)) {
       throw new ModelError('INVALID_LABEL', 'y must be an array of class labels 0..K-1.');
@@ -79,14 +84,39 @@ class CrossEntropyTarget implements Target {
       throw new ModelError('INVALID_OPTION', 'classWeight gives every sample weight 0.');
     }
     for (let i = 0; i < n; i++) weights[i] = (weights[i] as number) / total;
-    this.n = n;
-    this.nOutputs = nOutputs;
     // Built on the host: tf.oneHot with dtype 'float32' on wasm (tfjs 4.22) writes the integer
     // bit pattern of 1, not 1.0.
     const oneHot = new Float32Array(n * nOutputs);
     for (let i = 0; i < n; i++) oneHot[i * nOutputs + (labels[i] as number)] = 1;
-    this.oneHot = tf.tensor2d(oneHot, [n, nOutputs]);
-    this.sampleWeight = tf.tensor2d(weights, [n, 1]);
+    return new CrossEntropyTarget(oneHot, weights, nOutputs);
+  }
+
+  private constructor(
+    private readonly hostOneHot: Float32Array,
+    /** Each sample's weight over the whole batch's total weight. */
+    private readonly hostWeight: Float32Array,
+    nOutputs: number,
+  ) {
+    const n = hostWeight.length;
+    this.n = n;
+    this.nOutputs = nOutputs;
+    this.oneHot = tf.tensor2d(hostOneHot, [n, nOutputs]);
+    this.sampleWeight = tf.tensor2d(hostWeight, [n, 1]);
+  }
+
+  /** The rows of a `part`: their weights keep the whole batch's total. */
+  static fromPart({ arrays, nOutputs }: TargetPart): CrossEntropyTarget {
+    return new CrossEntropyTarget(arrays[0] as Float32Array, arrays[1] as Float32Array, nOutputs);
+  }
+
+  part(from: number, to: number): TargetPart {
+    const k = this.nOutputs;
+    return {
+      kind: this.kind,
+      nOutputs: k,
+      arrays: [this.hostOneHot.slice(from * k, to * k), this.hostWeight.slice(from, to)],
+      numbers: [],
+    };
   }
 
   loss(out: Tensor2D): Scalar {

@@ -1,37 +1,62 @@
 import { type Scalar, type Tensor2D, tf } from '@lassonet/backend';
 import { ModelError } from '../errors.js';
-import type { Loss, LossGradient, Target } from './target.js';
+import type { Loss, LossGradient, Target, TargetPart } from './target.js';
 
 /** Regression targets: one number per sample (one output) or one row per sample. */
 export type RegressionTargets = readonly number[] | readonly (readonly number[])[] | Float32Array;
 
 /** Mean squared error over every sample and output (PyTorch's MSELoss). Score: R². */
 export function meanSquaredError(): Loss<RegressionTargets> {
-  return { kind: 'mse', target: (y, nOutputs) => new MseTarget(y, nOutputs) };
+  return {
+    kind: 'mse',
+    target: (y, nOutputs) => {
+      const rows = regressionMatrix(y, nOutputs);
+      return new MseTarget(rows.values, nOutputs, rows.n);
+    },
+  };
 }
 
-class MseTarget implements Target {
+export class MseTarget implements Target {
   readonly kind = 'mse' as const;
   readonly n: number;
   readonly nOutputs: number;
   readonly needsLogSigma = false;
   private readonly y: Tensor2D;
 
-  constructor(y: RegressionTargets, nOutputs: number) {
-    const rows = regressionMatrix(y, nOutputs);
-    this.n = rows.n;
+  /** `batchRows`: the rows of the whole batch, which the loss is the mean over. */
+  constructor(
+    private readonly values: Float32Array,
+    nOutputs: number,
+    private readonly batchRows: number,
+  ) {
+    this.n = values.length / nOutputs;
     this.nOutputs = nOutputs;
-    this.y = tf.tensor2d(rows.values, [rows.n, nOutputs]);
+    this.y = tf.tensor2d(values, [this.n, nOutputs]);
+  }
+
+  /** The rows of a `part`: their mean stays over the whole batch. */
+  static fromPart({ arrays, nOutputs, numbers }: TargetPart): MseTarget {
+    return new MseTarget(arrays[0] as Float32Array, nOutputs, numbers[0] as number);
+  }
+
+  part(from: number, to: number): TargetPart {
+    const k = this.nOutputs;
+    return {
+      kind: this.kind,
+      nOutputs: k,
+      arrays: [this.values.slice(from * k, to * k)],
+      numbers: [this.batchRows],
+    };
   }
 
   loss(out: Tensor2D): Scalar {
-    return tf.tidy(() => tf.mean(tf.squaredDifference(out, this.y)) as Scalar);
+    return tf.tidy(() => this.mean(tf.squaredDifference(out, this.y) as Tensor2D));
   }
 
   lossAndGradient(out: Tensor2D): LossGradient {
     return tf.tidy(() => {
       const diff = tf.sub(out, this.y);
-      const loss = tf.mean(tf.square(diff)) as Scalar;
+      const loss = this.mean(tf.square(diff) as Tensor2D);
       return { loss, gradOut: this.gradientFrom(diff as Tensor2D) };
     });
   }
@@ -40,8 +65,17 @@ class MseTarget implements Target {
     return tf.tidy(() => ({ gradOut: this.gradientFrom(tf.sub(out, this.y) as Tensor2D) }));
   }
 
+  /** The mean over the whole batch's entries (a part's share of it). */
+  private mean(squares: Tensor2D): Scalar {
+    return (
+      this.n === this.batchRows
+        ? tf.mean(squares)
+        : tf.div(tf.sum(squares), this.batchRows * this.nOutputs)
+    ) as Scalar;
+  }
+
   private gradientFrom(diff: Tensor2D): Tensor2D {
-    return tf.mul(diff, 2 / (this.n * this.nOutputs)) as Tensor2D;
+    return tf.mul(diff, 2 / (this.batchRows * this.nOutputs)) as Tensor2D;
   }
 
   dispose(): void {

@@ -32,7 +32,23 @@ export interface Target {
    * with the loss anyway leave it out.
    */
   outputGradient?(out: Tensor2D, logSigma?: Scalar): Omit<LossGradient, 'loss'>;
+  /**
+   * Rows [from, to) as plain data for `targetFromPart`: a target whose `outputGradient` is
+   * those rows of this target's (the normalisation stays the whole batch's), so that threads
+   * can each take the gradient of their own rows. Losses that couple rows (Cox) leave it out.
+   */
+  part?(from: number, to: number): TargetPart;
   dispose(): void;
+}
+
+/** Rows of a target, as `Target.part` gives them: plain data that can cross to a thread. */
+export interface TargetPart {
+  kind: LossKind;
+  nOutputs: number;
+  /** The loss's per-row data, row-major. */
+  arrays: Float32Array[];
+  /** The loss's numbers that hold for the whole batch (a normalisation). */
+  numbers: number[];
 }
 
 export type LossKind = 'mse' | 'crossEntropy' | 'cox' | 'interval';

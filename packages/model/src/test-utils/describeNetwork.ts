@@ -44,7 +44,7 @@ function matrix(random: Random, n: number, d: number, scale = 1): number[][] {
 }
 
 /** One loss case for the gradient check: its targets and a float64 loss for reference outputs. */
-interface LossCase {
+export interface LossCase {
   name: string;
   nOutputs: number;
   logSigma?: boolean;
@@ -54,7 +54,7 @@ interface LossCase {
   ): { loss: Loss<never>; y: unknown; ref(out: number[][], p: RefParams): number };
 }
 
-const LOSS_CASES: LossCase[] = [
+export const LOSS_CASES: LossCase[] = [
   {
     name: 'mean squared error, 3 outputs',
     nOutputs: 3,

@@ -1,4 +1,5 @@
 import { backendName, getAdapter } from '@lassonet/backend';
+import { workerExecArgv } from '@lassonet/core';
 import { ModelError } from '@lassonet/model';
 import workerpool, { type Pool } from 'workerpool';
 import { abortError } from '../pacer.js';
@@ -139,25 +140,6 @@ function workerScript(workerUrl: string | URL | undefined): string {
   // browser bundles.
   const { fileURLToPath } = process.getBuiltinModule('node:url');
   return fileURLToPath(script);
-}
-
-/**
- * Node flags for worker threads: the process's own, except those that only apply to a main
- * script given inline (`node --input-type=module -e …` would stop every worker from starting).
- */
-function workerExecArgv(): string[] {
-  const argv: string[] = [];
-  const flags = process.execArgv;
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i] as string;
-    if (flag.startsWith('--input-type=')) continue;
-    if (flag === '--input-type') {
-      i++;
-      continue;
-    }
-    argv.push(flag);
-  }
-  return argv;
 }
 
 function activeBackend(): WorkerBackend {

@@ -190,6 +190,7 @@ export function badCommonOptions(kind: EstimatorKind): BadOption[] {
     invalid('tol 2', { tol: 2 }, 'tol must be a number in [0, 1], got 2'),
     invalid('seed 1.5', { seed: 1.5 }, 'seed must be an integer >= 0, got 1.5'),
     invalid('verbose -1', { verbose: -1 }, 'verbose must be an integer >= 0, got -1'),
+    invalid('threads 3', { threads: 3 }, 'threads must be an integer in [1, 2], got 3'),
     invalid(
       'pathMultiplier 1',
       { pathMultiplier: 1 },
@@ -503,6 +504,40 @@ export const CONTRACT_CHECKS: Readonly<Record<string, (kind: EstimatorKind) => P
     expect(b).toEqual(a);
     const c = await run(6);
     expect(c).not.toEqual(a);
+  },
+
+  async 'threads: 2 trains the same path as one thread, up to float rounding'(kind) {
+    // A problem large enough that training steps are split between the two threads.
+    const { X, y } = contractData(kind, 300, 40);
+    const run = async (threads: number) => {
+      // SGD throughout: Adam would scale the float noise of gradients that are nearly zero up
+      // to whole steps.
+      const model = makeEstimator(kind, {
+        threads,
+        hiddenDims: [100],
+        nIters: [20, 10],
+        optimizer: { name: 'sgd', learningRate: 1e-2, momentum: 0.9 },
+      });
+      const path = await model.path(X, y);
+      const predicted = (model.predict(X) as (number | number[])[]).flat();
+      model.dispose();
+      return {
+        selected: path.map((s) => s.selected),
+        lambda: path.map((s) => s.lambda),
+        predicted,
+      };
+    };
+    const before = tf.memory().numTensors;
+    const one = await run(1);
+    const two = await run(2);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(two.selected).toEqual(one.selected);
+    expect(two.lambda).toEqual(one.lambda);
+    const worst = Math.max(
+      ...one.predicted.map((p, i) => Math.abs(p - (two.predicted[i] as number))),
+    );
+    const scale = Math.max(...one.predicted.map((p) => Math.abs(p)));
+    expect(worst).toBeLessThan(1e-4 * Math.max(1, scale));
   },
 
   async 'toJSON and loadEstimator give back a model that predicts the same'(kind) {
