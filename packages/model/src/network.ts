@@ -70,6 +70,15 @@ export interface Trainer {
   evaluate(batch: Batch): Promise<Evaluation>;
   /** `evaluate` without awaiting: a blocking read, fine on cpu and wasm. */
   evaluateSync(batch: Batch): Evaluation;
+  /**
+   * `evaluateSync(val)`, and on a network with a helper thread (`useThread`) also the gradient
+   * on `train` that the next `step(train)` needs, computed at once: the helper evaluates `val`
+   * beside its half of the gradient. The next step uses that gradient if the weights are still
+   * the same. `release()` frees it when no step follows.
+   */
+  evaluateAhead(val: Batch, train: Batch): Evaluation;
+  /** Frees a gradient computed ahead by `evaluateAhead`. */
+  release(): void;
 }
 
 /** A batch's loss and objective, read back together. */
@@ -88,6 +97,7 @@ export class Batch {
   readonly n: number;
   private transposed: Tensor2D | undefined;
   private split: RowHalves | undefined;
+  private copy: { thread: RowSplitThread; id: number } | undefined;
 
   constructor(
     readonly X: Tensor2D,
@@ -127,10 +137,36 @@ export class Batch {
     return this.split;
   }
 
+  /**
+   * The id of the whole batch in the helper thread, with its target (which must give parts):
+   * sent once, kept there until the batch is disposed.
+   */
+  inHelper(thread: RowSplitThread): number {
+    if (this.copy?.thread === thread) return this.copy.id;
+    this.dropCopy();
+    const [n, p] = this.X.shape;
+    const id = thread.load(
+      (this.X.dataSync() as Float32Array).slice(),
+      n,
+      p,
+      this.target.part?.(0, n),
+    );
+    this.copy = { thread, id };
+    return id;
+  }
+
   dispose(): void {
     this.dropHalves();
+    this.dropCopy();
     tf.dispose([this.X, ...(this.transposed ? [this.transposed] : [])]);
     this.target.dispose();
+  }
+
+  private dropCopy(): void {
+    if (this.copy === undefined) return;
+    const { thread, id } = this.copy;
+    this.copy = undefined;
+    thread.drop(id);
   }
 
   private dropHalves(): void {
@@ -153,9 +189,10 @@ const SPLIT_WORK = 1 << 20;
 const SPLIT_ROWS = 128;
 /**
  * The share of a split batch's rows kept in this thread: the helper also turns the weights into
- * tensors and reads its gradients back, so it gets fewer.
+ * tensors, reads its gradients back and, during a path, evaluates the validation rows, so it
+ * gets fewer.
  */
-const OWN_SHARE = 0.55;
+const OWN_SHARE = 0.6;
 
 export interface LayerVariables {
   weight: Variable;
@@ -323,7 +360,9 @@ export class LassoNet {
     { gamma, gammaSkip }: { gamma: number; gammaSkip: number },
     masks?: readonly (Tensor2D | null)[],
     withLoss = true,
-  ): { loss: Scalar | undefined; gradients: Gradients } {
+    /** A batch in the helper (`Batch.inHelper`) whose loss it computes besides its half. */
+    evalId?: number,
+  ): { loss: Scalar | undefined; gradients: Gradients; evalLoss?: number } {
     this.checkAlive();
     const ownMasks = masks === undefined ? this.dropoutMasks(batch.n) : undefined;
     const useMasks = masks ?? ownMasks;
@@ -337,20 +376,17 @@ export class LassoNet {
       this.worthSplitting(batch.n)
         ? batch.halves(thread)
         : undefined;
+    let evalLoss: number | undefined;
     const result = tf.tidy(() => {
       const params = this.params();
       if (halves !== undefined) {
         const logSigma = this.logSigma as Scalar | undefined;
         const wide = usesTransposedInput(this.firstWeight);
-        const { gradients: grads, gradLogSigma } = splitGradients(
-          params,
-          halves,
-          batch.target,
-          logSigma,
-          wide,
-        );
+        const split = splitGradients(params, halves, batch.target, logSigma, wide, evalId);
+        const grads = split.gradients;
+        evalLoss = split.evalLoss;
         addL2Gradients(grads, params, gamma, gammaSkip);
-        if (gradLogSigma !== undefined) grads.logSigma = gradLogSigma;
+        if (split.gradLogSigma !== undefined) grads.logSigma = split.gradLogSigma;
         return { grads } as unknown as tf.TensorContainer;
       }
       const cache = forward(params, batch.X, useMasks, Xt);
@@ -367,7 +403,11 @@ export class LassoNet {
       return { loss, grads } as unknown as tf.TensorContainer;
     }) as unknown as { loss: Scalar | undefined; grads: Gradients };
     if (ownMasks) tf.dispose(ownMasks.filter((m): m is Tensor2D => m !== null));
-    return { loss: result.loss, gradients: result.grads };
+    return {
+      loss: result.loss,
+      gradients: result.grads,
+      ...(evalLoss === undefined ? {} : { evalLoss }),
+    };
   }
 
   /**
@@ -393,18 +433,89 @@ export class LassoNet {
   /** A step and evaluation bound to `options`, checked here once (see Trainer). */
   trainer(options: StepOptions): Trainer {
     const o = parseModelOptions(stepSchema, options, 'trainer');
+    let ahead: { train: Batch; weights: object[]; gradients: Gradients } | undefined;
+    const release = () => {
+      if (ahead !== undefined) tf.dispose(gradientTensors(ahead.gradients));
+      ahead = undefined;
+    };
     return {
-      step: (batch) => this.runStep(batch, o),
+      step: (batch) => {
+        const ready =
+          ahead?.train === batch && sameIds(ahead.weights, this.weightIds())
+            ? ahead.gradients
+            : undefined;
+        if (ready === undefined) release();
+        ahead = undefined;
+        this.runStep(batch, o, ready);
+      },
       evaluate: (batch) => this.runEvaluate(batch, o),
       evaluateSync: (batch) => this.runEvaluateSync(batch, o),
+      evaluateAhead: (val, train) => {
+        release();
+        const result = this.runEvaluateAhead(val, train, o);
+        if (result.gradients !== undefined) {
+          ahead = { train, weights: this.weightIds(), gradients: result.gradients };
+        }
+        return result.evaluation;
+      },
+      release,
     };
   }
 
-  private runStep(batch: Batch, o: ResolvedStep): void {
+  /** See `Trainer.evaluateAhead`. */
+  private runEvaluateAhead(
+    val: Batch,
+    train: Batch,
+    o: ResolvedStep,
+  ): { evaluation: Evaluation; gradients?: Gradients } {
+    this.checkAlive();
+    const thread = this.thread;
+    const host =
+      thread === undefined ||
+      thread.isClosed ||
+      val === train ||
+      this.config.dropout > 0 ||
+      !this.worthSplitting(train.n) ||
+      train.target.part === undefined ||
+      val.target.part === undefined
+        ? undefined
+        : hostPenalties(
+            this.skip,
+            this.layers.slice(1).map((l) => l.weight),
+            this.config.groups,
+          );
+    if (thread === undefined || host === undefined) {
+      return { evaluation: this.runEvaluateSync(val, o) };
+    }
+    const { gradients, evalLoss } = this.runGradients(
+      train,
+      o,
+      undefined,
+      false,
+      val.inHelper(thread),
+    );
+    try {
+      return { evaluation: evaluation([evalLoss as number], host, o), gradients };
+    } catch (error) {
+      tf.dispose(gradientTensors(gradients));
+      throw error;
+    }
+  }
+
+  /** Which tensors hold the weights now (an update gives a variable a new dataId). */
+  private weightIds(): object[] {
+    return this.variables().map((v) => v.dataId);
+  }
+
+  private runStep(batch: Batch, o: ResolvedStep, ready?: Gradients): void {
     this.checkAlive();
     const { lambda, M, lambdaBar } = o;
-    const { loss, gradients } = this.runGradients(batch, o, undefined, false);
-    loss?.dispose();
+    let gradients = ready;
+    if (gradients === undefined) {
+      const result = this.runGradients(batch, o, undefined, false);
+      result.loss?.dispose();
+      gradients = result.gradients;
+    }
     const named = this.named(gradients);
     o.optimizer.apply(named);
     tf.dispose(Object.values(named));
@@ -608,6 +719,18 @@ function evaluation(
     );
   }
   return { loss, skipNorm, l2, objective };
+}
+
+function gradientTensors(g: Gradients): Tensor[] {
+  return [
+    g.skip,
+    ...g.layers.flatMap((l) => [l.weight, l.bias]),
+    ...(g.logSigma ? [g.logSigma] : []),
+  ];
+}
+
+function sameIds(a: readonly object[], b: readonly object[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function describe(c: ResolvedConfig): string {

@@ -42,7 +42,11 @@ export async function trainLambda(
     gammaSkip: ctx.gammaSkip,
     M: ctx.M,
   });
-  let current = await trainer.evaluate(val);
+  // In full batches, each evaluation also computes the next step's gradient where a helper
+  // thread can take the evaluation beside its half (see Trainer.evaluateAhead).
+  const evaluateVal = (): Promise<Evaluation> | Evaluation =>
+    ctx.minibatches === undefined ? trainer.evaluateAhead(val, train) : trainer.evaluate(val);
+  let current = await evaluateVal();
   const stopping = new EarlyStopping(current.objective, ctx.tol, patience);
   let best: { evaluation: Evaluation; weights: Tensor[] } | undefined = ctx.backtrack
     ? { evaluation: current, weights: snapshot(net) }
@@ -63,7 +67,7 @@ export async function trainLambda(
         }
       }
       epochs++;
-      current = await trainer.evaluate(val);
+      current = await evaluateVal();
       const stop = stopping.update(current.objective);
       if (best !== undefined && current.objective < best.evaluation.objective) {
         tf.dispose(best.weights);
@@ -76,6 +80,7 @@ export async function trainLambda(
       current = best.evaluation;
     }
   } finally {
+    trainer.release();
     if (best !== undefined) tf.dispose(best.weights);
   }
   const onTrain = val === train ? current : await trainer.evaluate(train);

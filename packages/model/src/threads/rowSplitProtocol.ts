@@ -19,7 +19,10 @@ export const Request = {
   /** arrays [d loss / d outputs]: the weight gradients of the last forward pass. */
   BACKWARD: 4,
   CLOSE: 5,
-  /** ints [id, wide, ...dims], arrays [weights]: the gradients of the loss on batch `id`. */
+  /**
+   * ints [id, wide, evalId, ...dims], arrays [weights]: the gradients of the loss on batch `id`,
+   * and with evalId >= 0 the loss on batch `evalId` too.
+   */
   GRADIENTS: 6,
 } as const;
 
@@ -27,7 +30,7 @@ export const Reply = {
   DONE: 10,
   /** arrays [outputs]. */
   OUT: 11,
-  /** arrays [gradients]. */
+  /** arrays [gradients] (and [the loss], when asked for). */
   GRADIENTS: 12,
   /** text: what went wrong. */
   ERROR: 13,

@@ -111,6 +111,49 @@ for (const backend of ['cpu', 'wasm']) {
       }
     });
 
+    it('evaluateAhead: the validation objective, and the next step without a second exchange', () => {
+      const random = new Random(6);
+      const X = features(random, 360, D);
+      const y = Array.from({ length: 360 }, () => random.int(0, 2));
+      const { one, two } = pair({ nFeatures: D, nOutputs: 3 }, thread);
+      const prepare = (net: LassoNet) => ({
+        train: net.prepare(X.slice(0, 300), y.slice(0, 300), crossEntropy()),
+        val: net.prepare(X.slice(300), y.slice(300), crossEntropy()),
+      });
+      const [b1, b2] = [prepare(one), prepare(two)];
+      const [o1, o2] = [1, 2].map(() => new ModelOptimizer({ name: 'sgd', learningRate: 0.1 }));
+      const t1 = one.trainer({ optimizer: o1 as ModelOptimizer, lambda: 0.01 });
+      const t2 = two.trainer({ optimizer: o2 as ModelOptimizer, lambda: 0.01 });
+      for (let epoch = 0; epoch < 5; epoch++) {
+        const shared = thread.sharedSteps;
+        const expected = t1.evaluateSync(b1.val);
+        const got = t2.evaluateAhead(b2.val, b2.train);
+        expect(got.loss).toBeCloseTo(expected.loss, 6);
+        expect(got.objective).toBeCloseTo(expected.objective, 6);
+        t1.step(b1.train);
+        t2.step(b2.train);
+        // One exchange for the evaluation and the step's gradient together.
+        expect(thread.sharedSteps - shared).toBe(1);
+      }
+      expect(maxRelativeDifference(weights(one), weights(two))).toBeLessThan(1e-5);
+      // Weights changed after the evaluation: the step computes its own gradient.
+      const before = tf.memory().numTensors;
+      t2.evaluateAhead(b2.val, b2.train);
+      two.load(one.toJSON());
+      const shared = thread.sharedSteps;
+      t2.step(b2.train);
+      expect(thread.sharedSteps - shared).toBe(1);
+      expect(tf.memory().numTensors).toBe(before);
+      // A gradient computed ahead and not used is freed by release().
+      t2.evaluateAhead(b2.val, b2.train);
+      expect(tf.memory().numTensors).toBeGreaterThan(before);
+      t2.release();
+      expect(tf.memory().numTensors).toBe(before);
+      // Without the helper, evaluateAhead is evaluateSync.
+      expect(t1.evaluateAhead(b1.val, b1.train)).toEqual(t1.evaluateSync(b1.val));
+      for (const x of [b1.train, b1.val, b2.train, b2.val, o1, o2, one, two]) x?.dispose();
+    });
+
     it('frees every tensor after a failed step and trains on afterwards', () => {
       const random = new Random(8);
       const X = features(random, 400, D);

@@ -131,46 +131,29 @@ export class RowSplitThread {
     values: readonly Tensor[],
     wide: boolean,
   ): void {
-    this.sendWeights(Request.FORWARD, id, dims, values, wide);
+    this.sendWeights(Request.FORWARD, [id, wide ? 1 : 0], dims, values);
   }
 
   /**
    * Starts the gradient of the loss on batch `id` (loaded with its part of the loss) under the
-   * weights `values`; `gradientsResult` waits for it.
+   * weights `values`, and with `evalId` the loss on that batch too; `gradientsResult` waits.
    */
   startGradients(
     id: number,
     dims: readonly number[],
     values: readonly Tensor[],
     wide: boolean,
+    evalId?: number,
   ): void {
-    this.sendWeights(Request.GRADIENTS, id, dims, values, wide);
+    this.sendWeights(Request.GRADIENTS, [id, wide ? 1 : 0, evalId ?? -1], dims, values);
   }
 
-  /** The helper's gradients, in the order of the weights; views valid until the next request. */
+  /**
+   * The helper's gradients, in the order of the weights, then the loss when it was asked for;
+   * views valid until the next request.
+   */
   gradientsResult(): Float32Array[] {
     return this.reply(Reply.GRADIENTS).arrays;
-  }
-
-  private sendWeights(
-    kind: number,
-    id: number,
-    dims: readonly number[],
-    values: readonly Tensor[],
-    wide: boolean,
-  ): void {
-    this.checkOpen();
-    this.shared++;
-    this.channel.sendInPlace(
-      kind,
-      [id, wide ? 1 : 0, ...dims],
-      values.map((t) => t.size),
-      (views) => {
-        values.forEach((t, k) => {
-          (views[k] as Float32Array).set(t.dataSync() as Float32Array);
-        });
-      },
-    );
   }
 
   /** The helper's outputs; a view valid until the next request. */
@@ -213,6 +196,27 @@ export class RowSplitThread {
   /** How many training steps this thread has taken half of so far. */
   get sharedSteps(): number {
     return this.shared;
+  }
+
+  /** A request whose ints are `head` then the layer sizes, and whose arrays are the weights. */
+  private sendWeights(
+    kind: number,
+    head: readonly number[],
+    dims: readonly number[],
+    values: readonly Tensor[],
+  ): void {
+    this.checkOpen();
+    this.shared++;
+    this.channel.sendInPlace(
+      kind,
+      [...head, ...dims],
+      values.map((t) => t.size),
+      (views) => {
+        values.forEach((t, k) => {
+          (views[k] as Float32Array).set(t.dataSync() as Float32Array);
+        });
+      },
+    );
   }
 
   private checkOpen(): void {

@@ -79,6 +79,23 @@ function rowsOf(id: number): Rows {
   return rows;
 }
 
+function targetOf(rows: Rows, id: number): Target {
+  if (rows.target === undefined) throw new Error(`batch ${id} has no target`);
+  return rows.target;
+}
+
+/** The loss on batch `id` under `params`, as a one-number array. */
+function lossOn(id: number, params: Params, wide: boolean): Float32Array {
+  const rows = rowsOf(id);
+  const target = targetOf(rows, id);
+  const loss = tf.tidy(() =>
+    target.loss(forward(params, rows.X, undefined, wide ? rows.Xt : undefined).out),
+  );
+  const value = Float32Array.from(loss.dataSync());
+  loss.dispose();
+  return value;
+}
+
 function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
   switch (kind) {
     case Request.LOAD: {
@@ -100,13 +117,12 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
     }
     case Request.GRADIENTS: {
       clearPending();
-      const [id, wide, ...dims] = ints as [number, number, ...number[]];
+      const [id, wide, evalId, ...dims] = ints as [number, number, number, ...number[]];
       const rows = rowsOf(id);
-      const target = rows.target;
-      if (target === undefined) throw new Error(`batch ${id} has no target`);
+      const target = targetOf(rows, id);
       const params = paramsOf(dims, arrays);
       try {
-        return gradientsReply(() => {
+        const reply = gradientsReply(() => {
           const cache = forward(params, rows.X, undefined, wide === 1 ? rows.Xt : undefined);
           const { gradOut } =
             target.outputGradient !== undefined
@@ -114,6 +130,8 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
               : target.lossAndGradient(cache.out);
           return backward(params, rows.X, rows.Xt, cache, gradOut);
         });
+        if (evalId >= 0) reply.arrays.push(lossOn(evalId, params, wide === 1));
+        return reply;
       } finally {
         disposeParams(params);
       }

@@ -29,14 +29,16 @@ export function splitGradients(
   target: Target,
   logSigma: Scalar | undefined,
   wide: boolean,
-): { gradients: Gradients; gradLogSigma: Scalar | undefined } {
+  /** The helper's id of a batch whose loss it computes besides (see `Batch.inHelper`). */
+  evalId?: number,
+): { gradients: Gradients; gradLogSigma: Scalar | undefined; evalLoss?: number } {
   const { thread, nA, nB, XA, XtA, targetA } = halves;
   const first = params.layers[0] as Params['layers'][number];
   const dims = [first.weight.shape[0], ...params.layers.map((l) => l.weight.shape[1])];
   const weights = [params.skip, ...params.layers.flatMap((l) => [l.weight, l.bias])];
   const XtIfWide = wide ? XtA : undefined;
   if (targetA !== undefined) {
-    thread.startGradients(halves.id, dims, weights, wide);
+    thread.startGradients(halves.id, dims, weights, wide, evalId);
     const mine = settling(
       () => {
         const cache = forward(params, XA, undefined, XtIfWide);
@@ -44,7 +46,13 @@ export function splitGradients(
       },
       () => thread.gradientsResult(),
     );
-    return { gradients: added(mine, thread.gradientsResult()), gradLogSigma: undefined };
+    const theirs = thread.gradientsResult();
+    if (evalId === undefined) return { gradients: added(mine, theirs), gradLogSigma: undefined };
+    return {
+      gradients: added(mine, theirs.slice(0, -1)),
+      gradLogSigma: undefined,
+      evalLoss: (theirs.at(-1) as Float32Array)[0] as number,
+    };
   }
   thread.startForward(halves.id, dims, weights, wide);
   const cacheA = settling(
