@@ -87,6 +87,16 @@ const targets = [
     demo?.micePath && [demo.micePath.minSeconds, demo.micePath.maxSeconds],
   ],
   [
+    'MICE path, wasm, two threads (s, median)',
+    demo?.micePathTwoThreads?.medianSeconds,
+    20,
+    demo?.micePathTwoThreads && [
+      demo.micePathTwoThreads.minSeconds,
+      demo.micePathTwoThreads.maxSeconds,
+    ],
+  ],
+  ['MICE path, wasm: two threads / one (ratio)', demo?.micePathTwoThreads?.ratio, 0.8],
+  [
     `MICE 5-fold CV, all cores (${demo?.miceCV?.workers ?? '?'} workers) / 1 thread (ratio)`,
     demo?.miceCV?.ratio,
     0.5,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The demo's benchmarks: the full default MICE classifier path (seed 0), two such paths at once
-// (what the machine's cores give in parallel), and 5-fold cross-validation in one thread and
-// with the default workers; each job in a fresh process, for its peak memory.
+// The demo's benchmarks: the full default MICE classifier path (seed 0) on one thread and on two
+// (`threads: 2`), two such paths at once (what the machine's cores give in parallel), and 5-fold
+// cross-validation in one thread and with the default workers; each job in a fresh process, for
+// its peak memory.
 //   node dist/bench/main.js [--runs 3] [--data FILE] [--out FILE] [--skip-cv]
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -63,10 +64,20 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-console.error('MICE path: 1 warm-up run, then', runs, 'runs…');
+console.error(
+  'MICE path: 1 warm-up run, then',
+  runs,
+  'runs on one thread and on two, alternating…',
+);
 job(['path', data]);
-const pathRuns = Array.from({ length: runs }, () => job(['path', data]));
+const pathRuns: JobResult[] = [];
+const twoThreadRuns: JobResult[] = [];
+for (let k = 0; k < runs; k++) {
+  pathRuns.push(job(['path', data]));
+  twoThreadRuns.push(job(['path', data, 'wasm', '1', '2']));
+}
 const seconds = pathRuns.map((r) => r.seconds);
+const twoSeconds = twoThreadRuns.map((r) => r.seconds);
 const report: Record<string, unknown> = {
   date: new Date().toISOString(),
   node: process.version,
@@ -80,6 +91,18 @@ const report: Record<string, unknown> = {
     maxRssMB: Math.max(...pathRuns.map((r) => r.maxRssMB)),
     tensorsFlat: pathRuns.every((r) => r.tensorsAfter === r.tensorsBefore),
     runs: pathRuns,
+  },
+  // The same path with `threads: 2`: each training step split between two threads.
+  micePathTwoThreads: {
+    medianSeconds: median(twoSeconds),
+    minSeconds: Math.min(...twoSeconds),
+    maxSeconds: Math.max(...twoSeconds),
+    ratio: median(twoSeconds) / median(seconds),
+    lambdas: twoThreadRuns.map((r) => r.lambdas),
+    epochs: twoThreadRuns.map((r) => r.epochs),
+    maxRssMB: Math.max(...twoThreadRuns.map((r) => r.maxRssMB)),
+    tensorsFlat: twoThreadRuns.every((r) => r.tensorsAfter === r.tensorsBefore),
+    runs: twoThreadRuns,
   },
 };
 // Parallel speed-up is bounded by how the cores share work: two independent paths in two

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { CliError } from '@lassonet/cli/kit';
 import { describe, expect, it } from 'vitest';
 import { parseCli } from './args.js';
@@ -15,6 +16,7 @@ describe('parseCli', () => {
       cv: false,
       stability: false,
       concurrency: undefined,
+      threads: availableParallelism() >= 2 ? 2 : 1,
       json: false,
       help: false,
     });
@@ -38,6 +40,8 @@ describe('parseCli', () => {
       '--stability',
       '--concurrency',
       '3',
+      '--threads',
+      '1',
       '--quick',
       '--json',
     ]);
@@ -53,6 +57,7 @@ describe('parseCli', () => {
       cv: true,
       stability: true,
       concurrency: 3,
+      threads: 1,
       json: true,
       help: false,
     });
@@ -79,6 +84,7 @@ describe('parseCli', () => {
     [['--hidden', 'wide'], "--hidden must be an integer >= 1, got 'wide'."],
     [['--hidden', '64,0'], "--hidden must be an integer >= 1, got '0'."],
     [['--concurrency', '0'], "--concurrency must be an integer >= 1, got '0'."],
+    [['--threads', '3'], "--threads must be one of 1, 2, got '3'."],
     [['--path-multiplier', '0.9'], "--path-multiplier must be a number > 1, got '0.9'."],
     [['--path-multiplier', '1'], "--path-multiplier must be a number > 1, got '1'."],
     [['--path-multiplier', 'NaN'], "--path-multiplier must be a number > 1, got 'NaN'."],

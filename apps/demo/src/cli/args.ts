@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   CliError,
   choiceFlag,
@@ -27,6 +28,8 @@ Options:
   --stability               also stability selection (20 models on random halves): mice-stability.png
   --concurrency N           paths trained at once for --cv and --stability (default: one
                             per core, or a few more when that ends sooner)
+  --threads 1|2             threads the main path trains on (default 2 on a machine with
+                            two cores or more, else 1)
   --quick                   few epochs and a coarse path (seconds; a smoke run, not a result)
   --json                    print the summary as JSON on stdout instead of the table
   -h, --help                this text`;
@@ -43,6 +46,8 @@ export interface CliOptions extends DemoSettings {
   stability: boolean;
   /** Paths at once for --cv and --stability; undefined: the number of cores. */
   concurrency: number | undefined;
+  /** Threads of the main path: 1 or 2. */
+  threads: number;
   json: boolean;
   help: boolean;
 }
@@ -58,6 +63,7 @@ const FLAGS: Readonly<Record<string, FlagSpec>> = {
   cv: { type: 'boolean' },
   stability: { type: 'boolean' },
   concurrency: { type: 'string' },
+  threads: { type: 'string' },
   quick: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -85,6 +91,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
   }
   const concurrency = integerFlag(line, 'concurrency', 1);
+  const threads = choiceFlag(line, 'threads', ['1', '2'], availableParallelism() >= 2 ? '2' : '1');
   const switchOn = (name: string) => line.values[name] === true;
   return {
     backend,
@@ -98,6 +105,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     cv: switchOn('cv'),
     stability: switchOn('stability'),
     concurrency,
+    threads: Number(threads),
     json: switchOn('json'),
     help: switchOn('help'),
   };

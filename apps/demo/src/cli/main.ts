@@ -52,6 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
       onStep: (step, index) => progress.update({ step, index }),
       signal: controller.signal,
       onWarning: (message) => console.error(`warning: ${message}`),
+      threads: o.threads,
     });
     progress.stop();
     summary = {

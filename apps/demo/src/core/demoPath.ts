@@ -21,6 +21,8 @@ export interface DemoPathOptions {
   onStep?: (step: DemoStep, index: number) => void;
   signal?: AbortSignal;
   onWarning?: (message: string) => void;
+  /** Threads the path trains on (the classifier's `threads`; 2 needs Node). Default 1. */
+  threads?: number;
 }
 
 export interface DemoPath {
@@ -38,7 +40,10 @@ export async function runDemoPath(
   settings: DemoSettings,
   options: DemoPathOptions = {},
 ): Promise<DemoPath> {
-  const model = new LassoNetClassifier(classifierOptions(settings));
+  const model = new LassoNetClassifier({
+    ...classifierOptions(settings),
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  });
   const scorer = new TestScorer(split.XTest, split.yTest);
   const steps: DemoStep[] = [];
   const start = performance.now();
