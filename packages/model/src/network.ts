@@ -182,11 +182,13 @@ export class Batch {
 /**
  * A batch is split between two threads when its first layer takes at least this many
  * multiply-adds per pass (rows × (features + outputs) × first hidden units) and it has at least
- * SPLIT_ROWS rows: below that, the exchange between the threads costs more than it saves (on
- * wasm, about 1M is where the two break even).
+ * SPLIT_ROWS rows: below either, the exchange costs more than it saves. The work is what the
+ * split halves (on wasm, about 1M is where the two break even); the rows are how often each
+ * weight the threads exchange is used (the weights cross twice per step and the optimizer and
+ * Hier-Prox stay on this thread: a wide layer on 135 rows, 500k weights, is 1.5× slower split).
  */
 const SPLIT_WORK = 1 << 20;
-const SPLIT_ROWS = 128;
+const SPLIT_ROWS = 256;
 /**
  * The share of a split batch's rows kept in this thread: the helper also turns the weights into
  * tensors, reads its gradients back and, during a path, evaluates the validation rows, so it
@@ -421,7 +423,7 @@ export class LassoNet {
   /**
    * Training steps split their batch's rows between this thread and `thread`, so that the
    * forward and backward passes use two cores: on batches large enough to gain (rows ×
-   * (features + outputs) × first hidden units ≥ 2^20, and at least 128 rows), without dropout.
+   * (features + outputs) × first hidden units ≥ 2^20, and at least 256 rows), without dropout.
    * The gradients equal the one-thread gradients up to float rounding (sums over rows are added
    * in another order). `undefined` goes back to one thread.
    */

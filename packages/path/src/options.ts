@@ -134,9 +134,10 @@ function commonEntries(valSizeDefault: number) {
     /** Seed of the initial weights, the validation split, the minibatches and dropout. Default 0. */
     seed: v.optional(integer(0), 0),
     /**
-     * Threads one path trains on (Node). With 2, every training step on 256 rows or more (without
-     * dropout) runs the forward and backward passes of half the rows on a second thread; the
-     * gradients are the same up to float rounding. Default 1.
+     * Threads one path trains on (Node). With 2, every training step large enough to gain (at
+     * least 256 rows, see `LassoNet.useThread`; without dropout) runs the forward and backward
+     * passes of part of the rows on a second thread; the gradients are the same up to float
+     * rounding. Default 1.
      */
     threads: v.optional(numberOption({ integer: true, min: 1, max: 2 }), 1),
     /** 0: silent; 1: a line for the dense model, lambdaStart and every lambda (console.log). Default 0. */

@@ -92,7 +92,7 @@ for (const backend of ['cpu', 'wasm']) {
       const X = features(random, 300, D);
       const y = Array.from({ length: 300 }, () => random.int(0, 2));
       for (const [rows, dropout] of [
-        [127, 0],
+        [255, 0],
         [300, 0.3],
       ] as const) {
         const { one, two } = pair({ nFeatures: D, nOutputs: 3, dropout }, thread);
