@@ -31,3 +31,4 @@ export {
   setTfBackend,
   useBackend,
 } from './useBackend.js';
+export { useWorkerBackend, type WorkerBackend, workerBackend } from './workerBackend.js';

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { WorkerBackend } from '@lassonet/backend';
 import type { ChannelMemory } from './sharedChannel.js';
 
 /**
@@ -40,6 +41,6 @@ export const Reply = {
 export interface RowSplitWorkerData {
   port: MessagePort;
   memory: ChannelMemory;
-  backend: { name: string; moduleUrl?: string };
+  backend: WorkerBackend;
   spinMs: number;
 }

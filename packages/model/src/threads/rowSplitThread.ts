@@ -1,4 +1,4 @@
-import { backendName, getAdapter, type Tensor } from '@lassonet/backend';
+import { type Tensor, workerBackend } from '@lassonet/backend';
 import { workerExecArgv } from '@lassonet/core';
 import { ModelError } from '../errors.js';
 import type { TargetPart } from '../losses/target.js';
@@ -48,14 +48,13 @@ export class RowSplitThread {
       );
     }
     const spinMs = options.spinMs ?? 1;
-    const name = backendName();
-    if (name === undefined) {
+    const backend = workerBackend();
+    if (backend === undefined) {
       throw new ModelError(
         'THREAD_FAILED',
         'No tensor backend is active: call useBackend() first.',
       );
     }
-    const moduleUrl = getAdapter(name)?.moduleUrl;
     // getBuiltinModule, not import(): browser bundles of this package stay free of node: modules.
     const { Worker, MessageChannel, receiveMessageOnPort } =
       process.getBuiltinModule('node:worker_threads');
@@ -66,7 +65,7 @@ export class RowSplitThread {
     const data: RowSplitWorkerData = {
       port: port2,
       memory,
-      backend: moduleUrl === undefined ? { name } : { name, moduleUrl },
+      backend,
       spinMs,
     };
     const path = String(script).startsWith('file:') ? fileURLToPath(script) : String(script);

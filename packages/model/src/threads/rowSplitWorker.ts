@@ -1,7 +1,7 @@
 // The helper thread of a network that trains on two threads: it keeps the second half of each
 // batch's rows and runs the forward and backward passes on them when the network asks.
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
-import { getAdapter, type Tensor1D, type Tensor2D, tf, useBackend } from '@lassonet/backend';
+import { type Tensor1D, type Tensor2D, tf, useWorkerBackend } from '@lassonet/backend';
 import {
   backward,
   type ForwardCache,
@@ -167,15 +167,8 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
   }
 }
 
-async function start(): Promise<void> {
-  if (getAdapter(backend.name) === undefined && backend.moduleUrl !== undefined) {
-    await import(/* @vite-ignore */ backend.moduleUrl);
-  }
-  await useBackend(backend.name);
-}
-
 try {
-  await start();
+  await useWorkerBackend(backend);
   parentPort?.postMessage({ ready: true });
 } catch (error) {
   parentPort?.postMessage({

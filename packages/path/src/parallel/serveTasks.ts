@@ -1,24 +1,14 @@
-import { getAdapter, useBackend } from '@lassonet/backend';
+import { useWorkerBackend, type WorkerBackend } from '@lassonet/backend';
 import workerpool from 'workerpool';
+
 import { type PathTask, type PathTaskResult, runPathTask } from './pathTask.js';
 import { pathTaskFromSpec, taskSpec } from './pathTaskSpec.js';
 
-/** The backend a worker runs its tasks on: the one active where the tasks were started. */
-export interface WorkerBackend {
-  name: string;
-  /** Imported first when the adapter is not registered in the worker yet (Node). */
-  moduleUrl?: string;
-}
+/** How a task names the backend its worker activates (from @lassonet/backend). */
+export type { WorkerBackend };
 
-let ready: Promise<void> | undefined;
+let ready: Promise<string> | undefined;
 let readyFor: string | undefined;
-
-async function activate(backend: WorkerBackend): Promise<void> {
-  if (getAdapter(backend.name) === undefined && backend.moduleUrl !== undefined) {
-    await import(/* @vite-ignore */ backend.moduleUrl);
-  }
-  await useBackend(backend.name);
-}
 
 /** One task, on the given backend (activated once per worker), checked before it runs. */
 export async function runTaskInWorker(
@@ -27,7 +17,7 @@ export async function runTaskInWorker(
 ): Promise<PathTaskResult> {
   if (ready === undefined || readyFor !== backend.name) {
     readyFor = backend.name;
-    ready = activate(backend);
+    ready = useWorkerBackend(backend);
   }
   await ready;
   return runPathTask(pathTaskFromSpec(taskSpec(task), task.X, task.y));

@@ -1,4 +1,4 @@
-import { backendName, getAdapter } from '@lassonet/backend';
+import { type WorkerBackend, workerBackend } from '@lassonet/backend';
 import { workerExecArgv } from '@lassonet/core';
 import { ModelError } from '@lassonet/model';
 import workerpool, { type Pool } from 'workerpool';
@@ -8,7 +8,6 @@ import type { ExecutorRunOptions, PathExecutor } from './executor.js';
 import { taskFailure } from './parallelTaskError.js';
 import type { PathTask, PathTaskResult } from './pathTask.js';
 import { pathTaskFromSpec, taskSpec } from './pathTaskSpec.js';
-import type { WorkerBackend } from './serveTasks.js';
 
 export const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 
@@ -143,14 +142,12 @@ function workerScript(workerUrl: string | URL | undefined): string {
 }
 
 function activeBackend(): WorkerBackend {
-  const name = backendName();
-  if (name === undefined) {
+  const backend = workerBackend();
+  if (backend === undefined) {
     throw new ModelError(
       'INVALID_OPTION',
       'No tensor backend is active: call useBackend() before running paths in workers.',
     );
   }
-  const moduleUrl = getAdapter(name)?.moduleUrl;
-  // A browser worker imports its own adapter: the page's module URL would be a bundle chunk.
-  return isNode && moduleUrl !== undefined ? { name, moduleUrl } : { name };
+  return backend;
 }
