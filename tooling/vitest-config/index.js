@@ -60,6 +60,9 @@ export function browserConfig(overrides = {}) {
       server: { fs: { allow: [repoRoot] } },
       test: {
         ...shared.test,
+        // WebGL in headless Chromium is SwiftShader on the CPU: a test of a few seconds alone was
+        // seen to pass 30 s while every package tested at once on two cores.
+        testTimeout: 120_000,
         include: ['src/**/*.browser.test.ts'],
         browser: {
           enabled: true,
