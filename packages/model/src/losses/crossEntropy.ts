@@ -3,6 +3,10 @@ import { numberOption, type OptionsInput } from '@lassonet/core';
 import * as v from 'valibot';
 import { ModelError } from '../errors.js';
 import { parseModelOptions } from '../options.js';
+import {
+  softmaxCrossEntropy,
+  softmaxCrossEntropyAndGradient,
+} from './softmaxCrossEntropyKernel.js';
 import type { Loss, LossGradient, Target, TargetPart } from './target.js';
 
 /** One weight per class, each finite and >= 0. */
@@ -120,32 +124,17 @@ export class CrossEntropyTarget implements Target {
   }
 
   loss(out: Tensor2D): Scalar {
-    return tf.tidy(() => {
-      // -log softmax at the label = logsumexp(out) - out[label]; logSumExp subtracts the max.
-      const nll = tf.sub(tf.logSumExp(out, 1, true), tf.sum(tf.mul(out, this.oneHot), 1, true));
-      return tf.sum(tf.mul(nll, this.sampleWeight)) as Scalar;
-    });
+    return softmaxCrossEntropy(out, this.oneHot, this.sampleWeight);
   }
 
   lossAndGradient(out: Tensor2D): LossGradient {
-    return tf.tidy(() => {
-      const lse = tf.logSumExp(out, 1, true);
-      const nll = tf.sub(lse, tf.sum(tf.mul(out, this.oneHot), 1, true));
-      const loss = tf.sum(tf.mul(nll, this.sampleWeight)) as Scalar;
-      return { loss, gradOut: this.gradientFrom(out, lse as Tensor2D) };
-    });
+    return softmaxCrossEntropyAndGradient(out, this.oneHot, this.sampleWeight);
   }
 
   outputGradient(out: Tensor2D): { gradOut: Tensor2D } {
-    return tf.tidy(() => ({
-      gradOut: this.gradientFrom(out, tf.logSumExp(out, 1, true) as Tensor2D),
-    }));
-  }
-
-  /** (softmax(out) - onehot) · sample weight, from out's log-sum-exp per row. */
-  private gradientFrom(out: Tensor2D, lse: Tensor2D): Tensor2D {
-    const softmax = tf.exp(tf.sub(out, lse));
-    return tf.mul(tf.sub(softmax, this.oneHot), this.sampleWeight) as Tensor2D;
+    const { loss, gradOut } = softmaxCrossEntropyAndGradient(out, this.oneHot, this.sampleWeight);
+    loss.dispose();
+    return { gradOut };
   }
 
   dispose(): void {
