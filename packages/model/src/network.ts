@@ -10,11 +10,13 @@ import {
 import { numberOption, type OptionsInput, Random } from '@lassonet/core';
 import { selectedMask, skipNorms } from '@lassonet/hier-prox';
 import * as v from 'valibot';
+import { ActiveColumns, type ActiveWeights, disposeActive, gatherActive } from './activeRows.js';
 import { checkpointWeights, type LassoNetCheckpoint, readCheckpoint } from './checkpoint.js';
 import { type LassoNetConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { type Features, featureTensor } from './data.js';
 import { ModelError } from './errors.js';
 import {
+  type ActiveInput,
   addL2Gradients,
   backward,
   forward,
@@ -22,6 +24,8 @@ import {
   l2Terms,
   type Params,
   usesTransposedInput,
+  type WithOnes,
+  withOnes,
 } from './forwardBackward.js';
 import { uniformInit } from './init.js';
 import type { Loss, LossGradient, Target } from './losses/target.js';
@@ -96,6 +100,8 @@ export interface Evaluation {
 export class Batch {
   readonly n: number;
   private transposed: Tensor2D | undefined;
+  private withOnes: WithOnes | undefined;
+  private readonly columns = new ActiveColumns();
   private split: RowHalves | undefined;
   private copy: { thread: RowSplitThread; id: number } | undefined;
 
@@ -108,8 +114,23 @@ export class Batch {
 
   /** X transposed, made on first use and kept (the backward pass needs it every step). */
   get Xt(): Tensor2D {
-    this.transposed ??= tf.transpose(this.X);
+    this.transposed ??= tf.keep(tf.transpose(this.X));
     return this.transposed;
+  }
+
+  /** The input on the active features only, with the matching weights (see `forward`). */
+  activeInput(active: ActiveWeights | undefined): ActiveInput | undefined {
+    if (active === undefined) return undefined;
+    return { x: this.columns.of(this.X, active), skip: active.skip, weight: active.weight };
+  }
+
+  /** [X | 1] and its transpose, made on first use and kept (see `backward`). */
+  get ones(): WithOnes {
+    if (this.withOnes === undefined) {
+      const made = withOnes(this.X);
+      this.withOnes = { x: tf.keep(made.x), xT: tf.keep(made.xT) };
+    }
+    return this.withOnes;
   }
 
   /**
@@ -132,6 +153,8 @@ export class Batch {
       nB: n - nA,
       XA,
       XtA: tf.transpose(XA),
+      onesA: withOnes(XA),
+      columnsA: new ActiveColumns(),
       targetA: partA === undefined ? undefined : targetFromPart(partA),
     };
     return this.split;
@@ -158,7 +181,12 @@ export class Batch {
   dispose(): void {
     this.dropHalves();
     this.dropCopy();
-    tf.dispose([this.X, ...(this.transposed ? [this.transposed] : [])]);
+    this.columns.dispose();
+    tf.dispose([
+      this.X,
+      ...(this.transposed ? [this.transposed] : []),
+      ...(this.withOnes ? [this.withOnes.x, this.withOnes.xT] : []),
+    ]);
     this.target.dispose();
   }
 
@@ -171,9 +199,10 @@ export class Batch {
 
   private dropHalves(): void {
     if (this.split === undefined) return;
-    const { thread, id, XA, XtA, targetA } = this.split;
+    const { thread, id, XA, XtA, onesA, columnsA, targetA } = this.split;
     this.split = undefined;
-    tf.dispose([XA, XtA]);
+    tf.dispose([XA, XtA, onesA.x, onesA.xT]);
+    columnsA.dispose();
     targetA?.dispose();
     thread.drop(id);
   }
@@ -223,6 +252,7 @@ export class LassoNet {
   private disposed = false;
   /** The first layer's weight transposed, for the weights it was made from (wide layers, wasm). */
   private firstT: { dataId: object; tensor: Tensor2D } | undefined;
+  private active: { skip: object; first: object; weights: ActiveWeights | undefined } | undefined;
   private thread: RowSplitThread | undefined;
 
   constructor(config: LassoNetConfig) {
@@ -379,26 +409,27 @@ export class LassoNet {
         ? batch.halves(thread)
         : undefined;
     let evalLoss: number | undefined;
+    const active = this.activeWeights();
     const result = tf.tidy(() => {
       const params = this.params();
       if (halves !== undefined) {
         const logSigma = this.logSigma as Scalar | undefined;
         const wide = usesTransposedInput(this.firstWeight);
-        const split = splitGradients(params, halves, batch.target, logSigma, wide, evalId);
+        const split = splitGradients(params, halves, batch.target, logSigma, wide, evalId, active);
         const grads = split.gradients;
         evalLoss = split.evalLoss;
         addL2Gradients(grads, params, gamma, gammaSkip);
         if (split.gradLogSigma !== undefined) grads.logSigma = split.gradLogSigma;
         return { grads } as unknown as tf.TensorContainer;
       }
-      const cache = forward(params, batch.X, useMasks, Xt);
+      const cache = forward(params, batch.X, useMasks, Xt, batch.activeInput(active));
       const logSigma = this.logSigma as Scalar | undefined;
       // A training step drops the loss: where the target can, it skips the loss's own ops.
       const { loss, gradOut, gradLogSigma }: Partial<LossGradient> & Omit<LossGradient, 'loss'> =
         !withLoss && batch.target.outputGradient !== undefined
           ? batch.target.outputGradient(cache.out, logSigma)
           : batch.target.lossAndGradient(cache.out, logSigma);
-      const grads = backward(params, batch.X, Xt, cache, gradOut, useMasks);
+      const grads = backward(params, batch.X, Xt, cache, gradOut, useMasks, batch.ones);
       addL2Gradients(grads, params, gamma, gammaSkip);
       if (gradLogSigma !== undefined) grads.logSigma = gradLogSigma;
       // tidy keeps every tensor in the returned object, however nested.
@@ -598,6 +629,8 @@ export class LassoNet {
     this.disposed = true;
     this.firstT?.tensor.dispose();
     this.firstT = undefined;
+    disposeActive(this.active?.weights);
+    this.active = undefined;
     tf.dispose(this.variables());
   }
 
@@ -614,9 +647,10 @@ export class LassoNet {
     );
     // Made outside the tidy, which would free it: the batch keeps it.
     const Xt = usesTransposedInput(this.firstWeight) ? batch.Xt : undefined;
+    const active = batch.activeInput(this.activeWeights());
     const values = tf.tidy(() => {
       const params = this.params();
-      const { out } = forward(params, batch.X, undefined, Xt);
+      const { out } = forward(params, batch.X, undefined, Xt, active);
       const loss = tf.reshape(batch.target.loss(out, this.logSigma as Scalar | undefined), [1]);
       if (host !== undefined) return loss as Tensor1D;
       const norms = tf.sum(skipNorms(this.skip, this.groupOption()));
@@ -645,6 +679,21 @@ export class LassoNet {
 
   private get firstWeight(): Tensor2D {
     return (this.layers[0] as LayerVariables).weight as unknown as Tensor2D;
+  }
+
+  /**
+   * The skip and first-layer rows of the features still in the model, for `forward`: found and
+   * gathered once per weight update (an update gives both variables new dataIds).
+   */
+  private activeWeights(): ActiveWeights | undefined {
+    if (this.config.hiddenDims.length === 0) return undefined;
+    const skip = this.skip as unknown as Tensor2D;
+    const first = this.firstWeight;
+    const kept = this.active;
+    if (kept?.skip === skip.dataId && kept.first === first.dataId) return kept.weights;
+    disposeActive(kept?.weights);
+    this.active = { skip: skip.dataId, first: first.dataId, weights: gatherActive(skip, first) };
+    return this.active.weights;
   }
 
   /**

@@ -351,6 +351,54 @@ export function describeNetwork(
       expect(tf.memory().numTensors).toBe(tensorsBefore);
     });
 
+    it('features out of the model are left out of the forward products, with the same results', () => {
+      const random = new Random(31);
+      const nFeatures = 10;
+      const tensorsBefore = tf.memory().numTensors;
+      const net = new LassoNet({ nFeatures, hiddenDims: [6], nOutputs: 3, seed: 5 });
+      const skip = rows(net.skip as unknown as Tensor2D);
+      const first = rows(
+        (net.layers[0] as LassoNet['layers'][number]).weight as unknown as Tensor2D,
+      );
+      // Features 1, 4 and 7 are out, as Hier-Prox leaves them; feature 2 has a zero skip row
+      // only, which training never gives but a loaded model may: it still counts.
+      for (const j of [1, 4, 7]) {
+        skip[j] = skip[j]?.map(() => 0) as number[];
+        first[j] = first[j]?.map(() => 0) as number[];
+      }
+      skip[2] = skip[2]?.map(() => 0) as number[];
+      const values = [tf.tensor2d(skip), tf.tensor2d(first)] as const;
+      net.skip.assign(values[0]);
+      (net.layers[0] as LassoNet['layers'][number]).weight.assign(values[1]);
+      tf.dispose([...values]);
+      const X = matrix(random, 15, nFeatures);
+      const y = matrix(random, 15, 3);
+      const batch = net.prepare(X, y, meanSquaredError());
+      const p = refParams(net);
+      const objective = (q: RefParams) => refMse(refForward(q, X), y);
+      expect(net.evaluateSync(batch).loss).toBeCloseTo(objective(p), 5);
+      // The gradients of the features that are out are taken all the same (they may come back).
+      const { loss, gradients } = net.gradients(batch);
+      expect(loss.arraySync()).toBeCloseTo(objective(p), 5);
+      const expected = finiteDifferences(p, objective);
+      expectGradientsClose(gradientMap(net, gradients), expected, { atol: 2e-5, rtol: 2e-3 });
+      expect(Math.abs(expected.get('layers[0].weight[1][0]') as number)).toBeGreaterThan(1e-4);
+      tf.dispose([loss, gradients.skip, ...gradients.layers.flatMap((g) => [g.weight, g.bias])]);
+      // Steps change the weights and which features are out; each forward uses the current ones.
+      const optimizer = new ModelOptimizer({ name: 'sgd', learningRate: 0.05, momentum: 0 });
+      const masks = new Set([net.inputMask().join()]);
+      for (let t = 0; t < 4; t++) {
+        net.step(batch, { optimizer, lambda: 2 });
+        expect(net.evaluateSync(batch).loss).toBeCloseTo(objective(refParams(net)), 5);
+        masks.add(net.inputMask().join());
+      }
+      expect(masks.size).toBeGreaterThan(1);
+      optimizer.dispose();
+      batch.dispose();
+      net.dispose();
+      expect(tf.memory().numTensors).toBe(tensorsBefore);
+    });
+
     it('a step is the optimizer update followed by Hier-Prox with lambda·learningRate', () => {
       const random = new Random(5);
       const net = new LassoNet({ nFeatures: 6, hiddenDims: [5], nOutputs: 2, seed: 2 });

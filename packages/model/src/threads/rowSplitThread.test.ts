@@ -87,6 +87,39 @@ for (const backend of ['cpu', 'wasm']) {
       });
     }
 
+    it('trains as on one thread from a model that features have left, which both threads leave out of the forward products', () => {
+      const random = new Random(12);
+      const n = 300;
+      const X = features(random, n, D);
+      const y = Array.from({ length: n }, () => random.int(0, 2));
+      const { one, two } = pair({ nFeatures: D, nOutputs: 3 }, thread);
+      // A third of the features out, as Hier-Prox leaves them (zero skip and first-layer rows).
+      const keep = tf.tensor2d(Array.from({ length: D }, (_, j) => [j % 3 === 0 ? 0 : 1]));
+      for (const net of [one, two]) {
+        const first = (net.layers[0] as LassoNet['layers'][number]).weight;
+        const [skip, hidden] = [tf.mul(net.skip, keep), tf.mul(first, keep)];
+        net.skip.assign(skip as tf.Tensor2D);
+        first.assign(hidden as tf.Tensor2D);
+        tf.dispose([skip, hidden]);
+      }
+      keep.dispose();
+      expect(two.selectedCount()).toBe(D - 14);
+      const batchOne = one.prepare(X, y, crossEntropy());
+      const batchTwo = two.prepare(X, y, crossEntropy());
+      const optOne = new ModelOptimizer({ name: 'sgd', learningRate: 0.05, momentum: 0.9 });
+      const optTwo = new ModelOptimizer({ name: 'sgd', learningRate: 0.05, momentum: 0.9 });
+      const shared = thread.sharedSteps;
+      for (let k = 0; k < 20; k++) {
+        one.step(batchOne, { optimizer: optOne, lambda: 0.5 });
+        two.step(batchTwo, { optimizer: optTwo, lambda: 0.5 });
+      }
+      expect(thread.sharedSteps - shared).toBe(20);
+      expect(two.inputMask()).toEqual(one.inputMask());
+      expect(maxRelativeDifference(weights(one), weights(two))).toBeLessThan(1e-4);
+      expect(two.evaluateSync(batchTwo).loss).toBeCloseTo(one.evaluateSync(batchOne).loss, 5);
+      for (const x of [optOne, optTwo, batchOne, batchTwo, one, two]) x.dispose();
+    });
+
     it('keeps small batches and dropout on this thread: the same weights exactly', () => {
       const random = new Random(5);
       const X = features(random, 300, D);

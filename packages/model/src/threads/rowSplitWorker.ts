@@ -3,11 +3,19 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { type Tensor1D, type Tensor2D, tf, useWorkerBackend } from '@lassonet/backend';
 import {
+  ActiveColumns,
+  type ActiveWeights,
+  activeFromArrays,
+  disposeActive,
+} from '../activeRows.js';
+import {
   backward,
   type ForwardCache,
   forward,
   type Gradients,
   type Params,
+  type WithOnes,
+  withOnes,
 } from '../forwardBackward.js';
 import type { Target, TargetPart } from '../losses/target.js';
 import { targetFromPart } from '../losses/targetFromPart.js';
@@ -20,11 +28,38 @@ const channel = new SharedChannel(port, memory, 1, receiveMessageOnPort, spinMs)
 interface Rows {
   X: Tensor2D;
   Xt: Tensor2D;
+  /** [X | 1] and its transpose, made by the first backward pass on these rows. */
+  ones?: WithOnes;
+  /** X's columns for the active features (see `forward`). */
+  columns: ActiveColumns;
   /** The loss on these rows, when the loss can be split by rows. */
   target: Target | undefined;
 }
 const batches = new Map<number, Rows>();
 let pending: { rows: Rows; params: Params; cache: ForwardCache } | undefined;
+
+/** The weights of the features still in the model, found as the network finds them. */
+function activeOf(
+  dims: readonly number[],
+  values: readonly Float32Array[],
+): ActiveWeights | undefined {
+  if (dims.length < 3) return undefined;
+  return activeFromArrays(values[0] as Float32Array, values[1] as Float32Array, dims[0] as number);
+}
+
+/** `forward` on a batch's rows, on the active features when `active` is given. */
+function forwardOn(
+  rows: Rows,
+  params: Params,
+  wide: boolean,
+  active: ActiveWeights | undefined,
+): ForwardCache {
+  const input =
+    active === undefined
+      ? undefined
+      : { x: rows.columns.of(rows.X, active), skip: active.skip, weight: active.weight };
+  return forward(params, rows.X, undefined, wide ? rows.Xt : undefined, input);
+}
 
 /** Tensors of the weights; copies, as the arrays are views of the channel's memory. */
 function paramsOf(dims: readonly number[], values: readonly Float32Array[]): Params {
@@ -68,8 +103,18 @@ function done(): ChannelMessage {
   return { kind: Reply.DONE, ints: [], arrays: [] };
 }
 
+/** The rows' [X | 1], made once; kept from the tidy scope it is first asked in. */
+function onesOf(rows: Rows): WithOnes {
+  if (rows.ones === undefined) {
+    const made = withOnes(rows.X);
+    rows.ones = { x: tf.keep(made.x), xT: tf.keep(made.xT) };
+  }
+  return rows.ones;
+}
+
 function disposeRows(rows: Rows): void {
-  tf.dispose([rows.X, rows.Xt]);
+  tf.dispose([rows.X, rows.Xt, ...(rows.ones ? [rows.ones.x, rows.ones.xT] : [])]);
+  rows.columns.dispose();
   rows.target?.dispose();
 }
 
@@ -85,12 +130,15 @@ function targetOf(rows: Rows, id: number): Target {
 }
 
 /** The loss on batch `id` under `params`, as a one-number array. */
-function lossOn(id: number, params: Params, wide: boolean): Float32Array {
+function lossOn(
+  id: number,
+  params: Params,
+  wide: boolean,
+  active: ActiveWeights | undefined,
+): Float32Array {
   const rows = rowsOf(id);
   const target = targetOf(rows, id);
-  const loss = tf.tidy(() =>
-    target.loss(forward(params, rows.X, undefined, wide ? rows.Xt : undefined).out),
-  );
+  const loss = tf.tidy(() => target.loss(forwardOn(rows, params, wide, active).out));
   const value = Float32Array.from(loss.dataSync());
   loss.dispose();
   return value;
@@ -106,7 +154,7 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
         const fields = JSON.parse(text) as Omit<TargetPart, 'arrays'>;
         target = targetFromPart({ ...fields, arrays: arrays.slice(1).map((a) => a.slice()) });
       }
-      batches.set(id, { X, Xt: tf.transpose(X), target });
+      batches.set(id, { X, Xt: tf.transpose(X), columns: new ActiveColumns(), target });
       return done();
     }
     case Request.DROP: {
@@ -121,19 +169,21 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
       const rows = rowsOf(id);
       const target = targetOf(rows, id);
       const params = paramsOf(dims, arrays);
+      const active = activeOf(dims, arrays);
       try {
         const reply = gradientsReply(() => {
-          const cache = forward(params, rows.X, undefined, wide === 1 ? rows.Xt : undefined);
+          const cache = forwardOn(rows, params, wide === 1, active);
           const { gradOut } =
             target.outputGradient !== undefined
               ? target.outputGradient(cache.out)
               : target.lossAndGradient(cache.out);
-          return backward(params, rows.X, rows.Xt, cache, gradOut);
+          return backward(params, rows.X, rows.Xt, cache, gradOut, undefined, onesOf(rows));
         });
-        if (evalId >= 0) reply.arrays.push(lossOn(evalId, params, wide === 1));
+        if (evalId >= 0) reply.arrays.push(lossOn(evalId, params, wide === 1, active));
         return reply;
       } finally {
         disposeParams(params);
+        disposeActive(active);
       }
     }
     case Request.FORWARD: {
@@ -141,10 +191,19 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
       const [id, wide, ...dims] = ints as [number, number, ...number[]];
       const rows = rowsOf(id);
       const params = paramsOf(dims, arrays);
-      const cache = tf.tidy(() => {
-        const c = forward(params, rows.X, undefined, wide === 1 ? rows.Xt : undefined);
-        return { out: c.out, activations: c.activations } as unknown as tf.TensorContainer;
-      }) as unknown as ForwardCache;
+      const active = activeOf(dims, arrays);
+      let cache: ForwardCache;
+      try {
+        cache = tf.tidy(() => {
+          const c = forwardOn(rows, params, wide === 1, active);
+          return { out: c.out, activations: c.activations } as unknown as tf.TensorContainer;
+        }) as unknown as ForwardCache;
+      } catch (error) {
+        disposeParams(params);
+        throw error;
+      } finally {
+        disposeActive(active);
+      }
       pending = { rows, params, cache };
       return { kind: Reply.OUT, ints: [], arrays: [cache.out.dataSync() as Float32Array] };
     }
@@ -154,7 +213,7 @@ function handle({ kind, ints, arrays, text }: ChannelMessage): ChannelMessage {
       try {
         return gradientsReply(() => {
           const gradOut = tf.tensor2d((arrays[0] as Float32Array).slice(), cache.out.shape);
-          return backward(params, rows.X, rows.Xt, cache, gradOut);
+          return backward(params, rows.X, rows.Xt, cache, gradOut, undefined, onesOf(rows));
         });
       } finally {
         clearPending();

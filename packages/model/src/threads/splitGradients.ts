@@ -1,5 +1,12 @@
 import { type Scalar, type Tensor, type Tensor1D, type Tensor2D, tf } from '@lassonet/backend';
-import { backward, forward, type Gradients, type Params } from '../forwardBackward.js';
+import type { ActiveColumns, ActiveWeights } from '../activeRows.js';
+import {
+  backward,
+  forward,
+  type Gradients,
+  type Params,
+  type WithOnes,
+} from '../forwardBackward.js';
 import type { Target } from '../losses/target.js';
 import type { RowSplitThread } from './rowSplitThread.js';
 
@@ -12,6 +19,10 @@ export interface RowHalves {
   nB: number;
   XA: Tensor2D;
   XtA: Tensor2D;
+  /** [XA | 1] and its transpose (see `backward`). */
+  onesA: WithOnes;
+  /** XA's columns for the active features (see `forward`). */
+  columnsA: ActiveColumns;
   /** The loss on the first `nA` rows, when the loss splits by rows (see `Target.part`). */
   targetA: Target | undefined;
 }
@@ -31,18 +42,32 @@ export function splitGradients(
   wide: boolean,
   /** The helper's id of a batch whose loss it computes besides (see `Batch.inHelper`). */
   evalId?: number,
+  /** The rows of the weights for the active features; the helper finds the same ones. */
+  active?: ActiveWeights,
 ): { gradients: Gradients; gradLogSigma: Scalar | undefined; evalLoss?: number } {
-  const { thread, nA, nB, XA, XtA, targetA } = halves;
+  const { thread, nA, nB, XA, XtA, onesA, targetA } = halves;
   const first = params.layers[0] as Params['layers'][number];
   const dims = [first.weight.shape[0], ...params.layers.map((l) => l.weight.shape[1])];
   const weights = [params.skip, ...params.layers.flatMap((l) => [l.weight, l.bias])];
   const XtIfWide = wide ? XtA : undefined;
+  const activeA =
+    active === undefined
+      ? undefined
+      : { x: halves.columnsA.of(XA, active), skip: active.skip, weight: active.weight };
   if (targetA !== undefined) {
     thread.startGradients(halves.id, dims, weights, wide, evalId);
     const mine = settling(
       () => {
-        const cache = forward(params, XA, undefined, XtIfWide);
-        return backward(params, XA, XtA, cache, gradientOf(targetA, cache.out).gradOut);
+        const cache = forward(params, XA, undefined, XtIfWide, activeA);
+        return backward(
+          params,
+          XA,
+          XtA,
+          cache,
+          gradientOf(targetA, cache.out).gradOut,
+          undefined,
+          onesA,
+        );
       },
       () => thread.gradientsResult(),
     );
@@ -56,7 +81,7 @@ export function splitGradients(
   }
   thread.startForward(halves.id, dims, weights, wide);
   const cacheA = settling(
-    () => forward(params, XA, undefined, XtIfWide),
+    () => forward(params, XA, undefined, XtIfWide, activeA),
     () => thread.forwardResult(),
   );
   const nOutputs = cacheA.out.shape[1];
@@ -64,7 +89,16 @@ export function splitGradients(
   const { gradOut, gradLogSigma } = gradientOf(target, tf.concat([cacheA.out, outB]), logSigma);
   thread.startBackward(tf.slice(gradOut, [nA, 0], [nB, nOutputs]));
   const mine = settling(
-    () => backward(params, XA, XtA, cacheA, tf.slice(gradOut, [0, 0], [nA, nOutputs])),
+    () =>
+      backward(
+        params,
+        XA,
+        XtA,
+        cacheA,
+        tf.slice(gradOut, [0, 0], [nA, nOutputs]),
+        undefined,
+        onesA,
+      ),
     () => thread.backwardResult(),
   );
   return { gradients: added(mine, thread.backwardResult()), gradLogSigma };
