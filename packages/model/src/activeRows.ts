@@ -46,11 +46,33 @@ const activeRowsKernel = defineHostKernel({
   },
 });
 
+interface GatherRowsAttrs {
+  rows: Int32Array;
+}
+
+/**
+ * Rows `rows` of a matrix, copied on the host: the weights' active rows are gathered once per
+ * step, and tfjs's gather on wasm takes 0.07 ms for MICE's 77 × 100 first layer.
+ */
+const gatherRowsKernel = defineHostKernel<GatherRowsAttrs>({
+  name: 'LassoNetGatherRows',
+  outputShapes: ([shape], { rows }) => [[rows.length, (shape as [number, number])[1]]],
+  host([x], [shape], { rows }, [out]) {
+    const c = (shape as [number, number])[1];
+    const values = x as Float32Array;
+    rows.forEach((j, t) => {
+      (out as Float32Array).set(values.subarray(j * c, (j + 1) * c), t * c);
+    });
+  },
+  composite: ([x], { rows }) => [tf.gather(x as Tensor2D, Array.from(rows))],
+});
+
 /** The rows of the weights that a forward pass multiplies, gathered once per weight update. */
 export interface ActiveWeights {
-  /** The active features, ascending; also the key of the gathered inputs. */
+  /** The active features, ascending. */
+  readonly rows: Int32Array;
+  /** `rows` as text: the key of the gathered inputs. */
   readonly key: string;
-  readonly indices: Tensor1D;
   /** skip[active, :] and firstWeight[active, :]. */
   readonly skip: Tensor2D;
   readonly weight: Tensor2D;
@@ -74,20 +96,19 @@ export function gatherActive(skip: Tensor2D, first: Tensor2D): ActiveWeights | u
 }
 
 /** The weights' rows `active`, as tensors kept out of any tidy scope. */
-export function gathered(active: Int32Array, skip: Tensor2D, first: Tensor2D): ActiveWeights {
-  return tf.tidy(() => {
-    const indices = tf.keep(tf.tensor1d(active, 'int32'));
-    return {
-      key: active.join(','),
-      indices,
-      skip: tf.keep(tf.gather(skip, indices) as Tensor2D),
-      weight: tf.keep(tf.gather(first, indices) as Tensor2D),
-    };
-  });
+function gathered(active: Int32Array, skip: Tensor2D, first: Tensor2D): ActiveWeights {
+  const [skipRows] = gatherRowsKernel.run([skip], { rows: active }) as [Tensor2D];
+  const [firstRows] = gatherRowsKernel.run([first], { rows: active }) as [Tensor2D];
+  return {
+    rows: active,
+    key: active.join(','),
+    skip: tf.keep(skipRows),
+    weight: tf.keep(firstRows),
+  };
 }
 
 export function disposeActive(active: ActiveWeights | undefined): void {
-  if (active !== undefined) tf.dispose([active.indices, active.skip, active.weight]);
+  if (active !== undefined) tf.dispose([active.skip, active.weight]);
 }
 
 /** A batch's input columns for the active features, gathered when the active set changes. */
@@ -97,7 +118,8 @@ export class ActiveColumns {
   of(X: Tensor2D, active: ActiveWeights): Tensor2D {
     if (this.kept?.key !== active.key) {
       this.kept?.x.dispose();
-      this.kept = { key: active.key, x: tf.keep(tf.gather(X, active.indices, 1) as Tensor2D) };
+      const x = tf.tidy(() => tf.gather(X, tf.tensor1d(active.rows, 'int32'), 1) as Tensor2D);
+      this.kept = { key: active.key, x: tf.keep(x) };
     }
     return this.kept.x;
   }
@@ -128,8 +150,8 @@ export function activeFromArrays(
     firstRows.set(first.subarray(j * H, (j + 1) * H), t * H);
   });
   return {
+    rows: active,
     key: active.join(','),
-    indices: tf.tensor1d(active, 'int32'),
     skip: tf.tensor2d(skipRows, [active.length, K]),
     weight: tf.tensor2d(firstRows, [active.length, H]),
   };
