@@ -94,8 +94,14 @@ export interface WithOnes {
   xT: Tensor2D;
 }
 
-/** [X | 1] and its transpose, for a batch to keep (see `backward`). */
-export function withOnes(X: Tensor2D): WithOnes {
+/**
+ * [X | 1] and its transpose, for a batch to keep (see `backward`), when X has more rows than
+ * columns: the one product then saves a column sum over n rows for a copy of d rows, which a
+ * wide X (5000 features on 135 rows) would pay more for than it saves.
+ */
+export function withOnes(X: Tensor2D): WithOnes | undefined {
+  const [n, d] = X.shape;
+  if (n <= d) return undefined;
   return tf.tidy(() => {
     const x = tf.concat([X, tf.ones([X.shape[0], 1])], 1) as Tensor2D;
     return { x, xT: tf.transpose(x) as Tensor2D };

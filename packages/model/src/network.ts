@@ -100,7 +100,8 @@ export interface Evaluation {
 export class Batch {
   readonly n: number;
   private transposed: Tensor2D | undefined;
-  private withOnes: WithOnes | undefined;
+  /** null: X is not tall enough to gain from it. */
+  private withOnes: WithOnes | null | undefined;
   private readonly columns = new ActiveColumns();
   private split: RowHalves | undefined;
   private copy: { thread: RowSplitThread; id: number } | undefined;
@@ -124,13 +125,13 @@ export class Batch {
     return { x: this.columns.of(this.X, active), skip: active.skip, weight: active.weight };
   }
 
-  /** [X | 1] and its transpose, made on first use and kept (see `backward`). */
-  get ones(): WithOnes {
+  /** [X | 1] and its transpose, made on first use and kept, for a tall X (see `withOnes`). */
+  get ones(): WithOnes | undefined {
     if (this.withOnes === undefined) {
       const made = withOnes(this.X);
-      this.withOnes = { x: tf.keep(made.x), xT: tf.keep(made.xT) };
+      this.withOnes = made === undefined ? null : { x: tf.keep(made.x), xT: tf.keep(made.xT) };
     }
-    return this.withOnes;
+    return this.withOnes ?? undefined;
   }
 
   /**
@@ -201,7 +202,7 @@ export class Batch {
     if (this.split === undefined) return;
     const { thread, id, XA, XtA, onesA, columnsA, targetA } = this.split;
     this.split = undefined;
-    tf.dispose([XA, XtA, onesA.x, onesA.xT]);
+    tf.dispose([XA, XtA, ...(onesA ? [onesA.x, onesA.xT] : [])]);
     columnsA.dispose();
     targetA?.dispose();
     thread.drop(id);

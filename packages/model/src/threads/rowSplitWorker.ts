@@ -28,8 +28,8 @@ const channel = new SharedChannel(port, memory, 1, receiveMessageOnPort, spinMs)
 interface Rows {
   X: Tensor2D;
   Xt: Tensor2D;
-  /** [X | 1] and its transpose, made by the first backward pass on these rows. */
-  ones?: WithOnes;
+  /** [X | 1] and its transpose, made by the first backward pass on these rows (null: not tall). */
+  ones?: WithOnes | null;
   /** X's columns for the active features (see `forward`). */
   columns: ActiveColumns;
   /** The loss on these rows, when the loss can be split by rows. */
@@ -104,12 +104,12 @@ function done(): ChannelMessage {
 }
 
 /** The rows' [X | 1], made once; kept from the tidy scope it is first asked in. */
-function onesOf(rows: Rows): WithOnes {
+function onesOf(rows: Rows): WithOnes | undefined {
   if (rows.ones === undefined) {
     const made = withOnes(rows.X);
-    rows.ones = { x: tf.keep(made.x), xT: tf.keep(made.xT) };
+    rows.ones = made === undefined ? null : { x: tf.keep(made.x), xT: tf.keep(made.xT) };
   }
-  return rows.ones;
+  return rows.ones ?? undefined;
 }
 
 function disposeRows(rows: Rows): void {

@@ -20,7 +20,7 @@ export interface RowHalves {
   XA: Tensor2D;
   XtA: Tensor2D;
   /** [XA | 1] and its transpose (see `backward`). */
-  onesA: WithOnes;
+  onesA: WithOnes | undefined;
   /** XA's columns for the active features (see `forward`). */
   columnsA: ActiveColumns;
   /** The loss on the first `nA` rows, when the loss splits by rows (see `Target.part`). */
