@@ -1,4 +1,5 @@
 import { defineHostKernel, type Tensor1D, type Tensor2D, tf } from '@lassonet/backend';
+import type { ActiveInput } from './forwardBackward.js';
 
 /**
  * The first-layer products of the forward pass skip the features that have left the model. A
@@ -12,7 +13,7 @@ import { defineHostKernel, type Tensor1D, type Tensor2D, tf } from '@lassonet/ba
 const ACTIVE_SHARE = 0.9;
 
 /** Features whose skip row or first-layer row has a non-zero entry, ascending. */
-export function activeRows(
+function activeRows(
   skip: ArrayLike<number>,
   first: ArrayLike<number>,
   nFeatures: number,
@@ -30,7 +31,7 @@ export function activeRows(
 }
 
 /** Whether a forward pass on these rows only is worth the gathers. */
-export function worthGathering(rows: Int32Array, nFeatures: number): boolean {
+function worthGathering(rows: Int32Array, nFeatures: number): boolean {
   return rows.length > 0 && rows.length <= ACTIVE_SHARE * nFeatures;
 }
 
@@ -115,13 +116,15 @@ export function disposeActive(active: ActiveWeights | undefined): void {
 export class ActiveColumns {
   private kept: { key: string; x: Tensor2D } | undefined;
 
-  of(X: Tensor2D, active: ActiveWeights): Tensor2D {
+  /** The input of `forward` on the active features of X; `undefined` without `active`. */
+  input(X: Tensor2D, active: ActiveWeights | undefined): ActiveInput | undefined {
+    if (active === undefined) return undefined;
     if (this.kept?.key !== active.key) {
       this.kept?.x.dispose();
       const x = tf.tidy(() => tf.gather(X, tf.tensor1d(active.rows, 'int32'), 1) as Tensor2D);
       this.kept = { key: active.key, x: tf.keep(x) };
     }
-    return this.kept.x;
+    return { x: this.kept.x, skip: active.skip, weight: active.weight };
   }
 
   dispose(): void {

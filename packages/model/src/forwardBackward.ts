@@ -95,17 +95,16 @@ export interface WithOnes {
 }
 
 /**
- * [X | 1] and its transpose, for a batch to keep (see `backward`), when X has more rows than
- * columns: the one product then saves a column sum over n rows for a copy of d rows, which a
- * wide X (5000 features on 135 rows) would pay more for than it saves.
+ * [X | 1] and its transpose, kept out of any tidy scope for a batch to hold (see `backward`), or
+ * `null` when X has no more rows than columns: the one product saves a column sum over n rows
+ * for a copy of d rows, which a wide X (5000 features on 135 rows) would pay more for than it
+ * saves.
  */
-export function withOnes(X: Tensor2D): WithOnes | undefined {
+export function withOnes(X: Tensor2D): WithOnes | null {
   const [n, d] = X.shape;
-  if (n <= d) return undefined;
-  return tf.tidy(() => {
-    const x = tf.concat([X, tf.ones([X.shape[0], 1])], 1) as Tensor2D;
-    return { x, xT: tf.transpose(x) as Tensor2D };
-  });
+  if (n <= d) return null;
+  const x = tf.tidy(() => tf.concat([X, tf.ones([n, 1])], 1) as Tensor2D);
+  return { x: tf.keep(x), xT: tf.keep(tf.transpose(x) as Tensor2D) };
 }
 
 /**
@@ -123,7 +122,7 @@ export function backward(
   cache: ForwardCache,
   gradOut: Tensor2D,
   masks?: readonly (Tensor2D | null)[],
-  ones?: WithOnes,
+  ones?: WithOnes | null,
 ): Gradients {
   const L = params.layers.length;
   const layers: Gradients['layers'] = new Array(L);
@@ -132,7 +131,7 @@ export function backward(
   let g = gradOut;
   for (let l = L - 1; l >= 0; l--) {
     const input = l === 0 ? undefined : (cache.activations[l - 1] as Tensor2D);
-    if (input === undefined && ones !== undefined) {
+    if (input === undefined && ones) {
       const [d, k] = [X.shape[1], g.shape[1]];
       const both = inputProduct({ x: ones.x, xT: ones.xT, g });
       layers[l] = {

@@ -121,17 +121,13 @@ export class Batch {
 
   /** The input on the active features only, with the matching weights (see `forward`). */
   activeInput(active: ActiveWeights | undefined): ActiveInput | undefined {
-    if (active === undefined) return undefined;
-    return { x: this.columns.of(this.X, active), skip: active.skip, weight: active.weight };
+    return this.columns.input(this.X, active);
   }
 
   /** [X | 1] and its transpose, made on first use and kept, for a tall X (see `withOnes`). */
-  get ones(): WithOnes | undefined {
-    if (this.withOnes === undefined) {
-      const made = withOnes(this.X);
-      this.withOnes = made === undefined ? null : { x: tf.keep(made.x), xT: tf.keep(made.xT) };
-    }
-    return this.withOnes ?? undefined;
+  get ones(): WithOnes | null {
+    if (this.withOnes === undefined) this.withOnes = withOnes(this.X);
+    return this.withOnes;
   }
 
   /**

@@ -54,10 +54,7 @@ function forwardOn(
   wide: boolean,
   active: ActiveWeights | undefined,
 ): ForwardCache {
-  const input =
-    active === undefined
-      ? undefined
-      : { x: rows.columns.of(rows.X, active), skip: active.skip, weight: active.weight };
+  const input = rows.columns.input(rows.X, active);
   return forward(params, rows.X, undefined, wide ? rows.Xt : undefined, input);
 }
 
@@ -103,13 +100,10 @@ function done(): ChannelMessage {
   return { kind: Reply.DONE, ints: [], arrays: [] };
 }
 
-/** The rows' [X | 1], made once; kept from the tidy scope it is first asked in. */
-function onesOf(rows: Rows): WithOnes | undefined {
-  if (rows.ones === undefined) {
-    const made = withOnes(rows.X);
-    rows.ones = made === undefined ? null : { x: tf.keep(made.x), xT: tf.keep(made.xT) };
-  }
-  return rows.ones ?? undefined;
+/** The rows' [X | 1], made once (see `withOnes`). */
+function onesOf(rows: Rows): WithOnes | null {
+  if (rows.ones === undefined) rows.ones = withOnes(rows.X);
+  return rows.ones;
 }
 
 function disposeRows(rows: Rows): void {

@@ -20,7 +20,7 @@ export interface RowHalves {
   XA: Tensor2D;
   XtA: Tensor2D;
   /** [XA | 1] and its transpose (see `backward`). */
-  onesA: WithOnes | undefined;
+  onesA: WithOnes | null;
   /** XA's columns for the active features (see `forward`). */
   columnsA: ActiveColumns;
   /** The loss on the first `nA` rows, when the loss splits by rows (see `Target.part`). */
@@ -50,10 +50,7 @@ export function splitGradients(
   const dims = [first.weight.shape[0], ...params.layers.map((l) => l.weight.shape[1])];
   const weights = [params.skip, ...params.layers.flatMap((l) => [l.weight, l.bias])];
   const XtIfWide = wide ? XtA : undefined;
-  const activeA =
-    active === undefined
-      ? undefined
-      : { x: halves.columnsA.of(XA, active), skip: active.skip, weight: active.weight };
+  const activeA = halves.columnsA.input(XA, active);
   if (targetA !== undefined) {
     thread.startGradients(halves.id, dims, weights, wide, evalId);
     const mine = settling(
