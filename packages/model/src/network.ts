@@ -7,7 +7,7 @@ import {
   tf,
   type Variable,
 } from '@lassonet/backend';
-import { numberOption, type OptionsInput, Random } from '@lassonet/core';
+import { choiceOption, numberOption, type OptionsInput, Random } from '@lassonet/core';
 import { selectedMask, skipNorms } from '@lassonet/hier-prox';
 import * as v from 'valibot';
 import { ActiveColumns, type ActiveWeights, disposeActive, gatherActive } from './activeRows.js';
@@ -44,6 +44,14 @@ const penaltyEntries = {
   gamma: v.optional(numberOption({ min: 0 }), 0),
   /** L2 on the skip weights. Default 0. */
   gammaSkip: v.optional(numberOption({ min: 0 }), 0),
+  /**
+   * How gamma and gammaSkip act. 'gradient' (default): they are penalties of the objective,
+   * gamma·sum_{l>=2}||W_l||² + gammaSkip·||S||², whose gradients the steps follow.
+   * 'objective-only': they add gamma·sum_{l>=2}||W_l||² + gammaSkip·||S|| (the norm, not its
+   * square) to the reported objective, which early stopping compares, and nothing to the steps,
+   * as the upstream Python package does (docs/differences-from-upstream.md).
+   */
+  l2: v.optional(choiceOption(['gradient', 'objective-only']), 'gradient'),
 };
 
 /** The penalties of the LassoNet objective (docs/method.md, "The network and its objective"). */
@@ -90,7 +98,7 @@ export interface Evaluation {
   loss: number;
   /** sum_j ||skip_j||_2 (per group with groups). */
   skipNorm: number;
-  /** gamma·sum_{l>=2}||W_l||² + gammaSkip·||S||². */
+  /** gamma·sum_{l>=2}||W_l||² + gammaSkip·||S||² (gammaSkip·||S|| with l2 'objective-only'). */
   l2: number;
   /** loss + lambda·skipNorm + l2. */
   objective: number;
@@ -386,13 +394,16 @@ export class LassoNet {
 
   private runGradients(
     batch: Batch,
-    { gamma, gammaSkip }: { gamma: number; gammaSkip: number },
+    penalties: Pick<ResolvedPenalties, 'gamma' | 'gammaSkip' | 'l2'>,
     masks?: readonly (Tensor2D | null)[],
     withLoss = true,
     /** A batch in the helper (`Batch.inHelper`) whose loss it computes besides its half. */
     evalId?: number,
   ): { loss: Scalar | undefined; gradients: Gradients; evalLoss?: number } {
     this.checkAlive();
+    // With 'objective-only' the L2 terms only enter the reported objective.
+    const gamma = penalties.l2 === 'gradient' ? penalties.gamma : 0;
+    const gammaSkip = penalties.l2 === 'gradient' ? penalties.gammaSkip : 0;
     const ownMasks = masks === undefined ? this.dropoutMasks(batch.n) : undefined;
     const useMasks = masks ?? ownMasks;
     const Xt = batch.Xt;
@@ -749,7 +760,7 @@ function variableOf<T extends Tensor>(initial: T, name: string): Variable<Rank> 
 function evaluation(
   data: ArrayLike<number>,
   host: HostPenalties | undefined,
-  { lambda, gamma, gammaSkip }: ResolvedPenalties,
+  { lambda, gamma, gammaSkip, l2: mode }: ResolvedPenalties,
 ): Evaluation {
   const loss = data[0] as number;
   const { skipNorm, l2Hidden, l2Skip } = host ?? {
@@ -757,7 +768,7 @@ function evaluation(
     l2Hidden: data[2] as number,
     l2Skip: data[3] as number,
   };
-  const l2 = gamma * l2Hidden + gammaSkip * l2Skip;
+  const l2 = gamma * l2Hidden + gammaSkip * (mode === 'gradient' ? l2Skip : Math.sqrt(l2Skip));
   const objective = loss + lambda * skipNorm + l2;
   // Non-finite values mean the training diverged; say so rather than hand back NaN.
   if (!Number.isFinite(loss) || !Number.isFinite(objective)) {

@@ -375,6 +375,7 @@ export abstract class BaseLassoNet<YIn, Y, O extends LassoNetOptions = LassoNetO
           minibatches,
           gamma: r.gamma,
           gammaSkip: r.gammaSkip,
+          l2: r.l2,
           M: r.M,
           tol: r.tol,
           backtrack: r.backtrack,

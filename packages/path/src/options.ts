@@ -88,6 +88,13 @@ function commonEntries(valSizeDefault: number) {
     gamma: v.optional(numberOption({ min: 0 }), 0),
     /** L2 penalty on the skip weights. Default 0. */
     gammaSkip: v.optional(numberOption({ min: 0 }), 0),
+    /**
+     * How gamma and gammaSkip act. 'gradient': as penalties whose gradients every step follows.
+     * 'objective-only': in the validation objective that early stopping compares, and not in
+     * the steps, with gammaSkip on ||skip||_F rather than its square: what the upstream Python
+     * package computes. Default 'gradient'.
+     */
+    l2: v.optional(choiceOption(['gradient', 'objective-only']), 'gradient'),
     /** lambda_{k+1} = pathMultiplier · lambda_k. Default 1.02. */
     pathMultiplier: v.optional(numberOption({ above: 1 }), 1.02),
     /** Hierarchy multiplier: a feature's first-layer weights are bounded by M·||its skip weights||. Default 10. */

@@ -15,6 +15,7 @@ export interface TrainContext {
   minibatches: Minibatches | undefined;
   gamma: number;
   gammaSkip: number;
+  l2: 'gradient' | 'objective-only';
   M: number;
   tol: number;
   backtrack: boolean;
@@ -40,6 +41,7 @@ export async function trainLambda(
     lambda,
     gamma: ctx.gamma,
     gammaSkip: ctx.gammaSkip,
+    l2: ctx.l2,
     M: ctx.M,
   });
   // In full batches, each evaluation also computes the next step's gradient where a helper

@@ -71,6 +71,9 @@ describe('model flags', () => {
     expect(modelOptions(line('--tie-approximation', 'efron'), 'cox', 'x')).toEqual({
       tieApproximation: 'efron',
     });
+    expect(
+      modelOptions(line('--gamma', '1', '--l2', 'objective-only'), 'classification', 'x'),
+    ).toEqual({ gamma: 1, l2: 'objective-only' });
   });
 
   it("reject a bad value with the schema's own words, naming the flag", () => {
@@ -98,6 +101,9 @@ describe('model flags', () => {
       /--tie-approximation must be/,
     );
     expect(rejected(['--batch-size', '32'], 'cox')).toMatch(/--batch-size must be left out/);
+    expect(rejected(['--l2', 'squared'])).toBe(
+      "lassonet path: --l2 must be one of 'gradient', 'objective-only', got 'squared'.",
+    );
     expect(rejected(['--tie-approximation', 'efron'])).toBe(
       '--tie-approximation does not apply to the regression task.',
     );
@@ -108,6 +114,7 @@ describe('model flags', () => {
     expect(defaultText('nIters', 'classification')).toBe('1000,100');
     expect(defaultText('valSize', 'regression')).toBe('0.1');
     expect(defaultText('valSize', 'cox')).toBe('0');
+    expect(defaultText('l2', 'cox')).toBe('gradient');
     expect(defaultText('classWeight', 'regression')).toBeUndefined();
   });
 });

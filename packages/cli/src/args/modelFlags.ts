@@ -53,6 +53,12 @@ export const MODEL_FLAGS: readonly ModelFlag[] = [
   { key: 'gamma', value: 'number', metavar: 'X', help: 'L2 penalty on the hidden layers' },
   { key: 'gammaSkip', value: 'number', metavar: 'X', help: 'L2 penalty on the skip weights' },
   {
+    key: 'l2',
+    value: 'word',
+    metavar: 'gradient|objective-only',
+    help: 'how --gamma and --gamma-skip act: in every step, or in the early-stopping objective only (as upstream)',
+  },
+  {
     key: 'dropout',
     value: 'number',
     metavar: 'P',

@@ -145,6 +145,33 @@ describe('lassonet path --groups', () => {
   });
 });
 
+describe('lassonet path --l2', () => {
+  it('saves the L2 options with the model, as the estimator takes them', () => {
+    const dir = tempDir();
+    const run = lassonet([
+      'path',
+      ...exampleArgs('classification'),
+      '--gamma',
+      '1',
+      '--gamma-skip',
+      '0.5',
+      '--l2',
+      'objective-only',
+      '--out',
+      dir,
+      '--json',
+      ...QUICK,
+    ]);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    expect(model.estimator.options).toMatchObject({
+      gamma: 1,
+      gammaSkip: 0.5,
+      l2: 'objective-only',
+    });
+  });
+});
+
 describe('bestStep', () => {
   it('takes the highest score, the later (sparser) step on ties, and skips NaN', () => {
     expect(bestStep([0.5, 0.9, 0.7])).toBe(1);

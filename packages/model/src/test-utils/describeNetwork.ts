@@ -230,7 +230,7 @@ export function describeNetwork(
     for (const depth of [1, 2, 3]) {
       for (const lossCase of LOSS_CASES) {
         for (const dropout of [0, 0.3]) {
-          it(`backward = finite differences: ${lossCase.name}, depth ${depth}${dropout ? ', dropout masks' : ''}, with L2 terms`, () => {
+          it(`backward = finite differences: ${lossCase.name}, depth ${depth}${dropout ? ', dropout masks' : ''}, with L2 terms (l2 'gradient')`, () => {
             const random = new Random(100 * depth + lossCase.nOutputs + (dropout ? 7 : 0));
             const hiddenDims = [5, 4, 3].slice(0, depth);
             const n = 11;
@@ -253,7 +253,7 @@ export function describeNetwork(
             const gammaSkip = 0.02;
             const { loss: value, gradients } = net.gradients(
               batch,
-              { gamma, gammaSkip },
+              { gamma, gammaSkip, l2: 'gradient' },
               masks ?? [],
             );
             const p = refParams(net);
@@ -283,6 +283,61 @@ export function describeNetwork(
         }
       }
     }
+
+    it("l2 'objective-only': the steps are those of gamma 0, and the objective adds gamma·Σ‖W_l‖² + gammaSkip·‖S‖", async () => {
+      const random = new Random(31);
+      const X = matrix(random, 14, 6);
+      const y = matrix(random, 14, 2);
+      const tensorsBefore = tf.memory().numTensors;
+      const config = { nFeatures: 6, hiddenDims: [5, 4], nOutputs: 2, seed: 8 };
+      const l2 = { gamma: 0.5, gammaSkip: 0.7 };
+      const runs = [
+        { lambda: 0.3, ...l2, l2: 'objective-only' as const },
+        { lambda: 0.3 },
+        { lambda: 0.3, ...l2, l2: 'gradient' as const },
+      ].map((penalties) => {
+        const net = new LassoNet(config);
+        const batch = net.prepare(X, y, meanSquaredError());
+        const optimizer = new ModelOptimizer({ name: 'adam', learningRate: 0.05 });
+        for (let i = 0; i < 6; i++) net.step(batch, { optimizer, ...penalties });
+        optimizer.dispose();
+        return { net, batch, weights: net.variables().map((w) => Array.from(w.dataSync())) };
+      });
+      const [objectiveOnly, noL2, withGradient] = runs as [
+        (typeof runs)[number],
+        (typeof runs)[number],
+        (typeof runs)[number],
+      ];
+      expect(objectiveOnly.weights).toEqual(noL2.weights);
+      expect(withGradient.weights).not.toEqual(noL2.weights);
+
+      const { net, batch } = objectiveOnly;
+      const evaluation = await net.evaluate(batch, {
+        lambda: 0.3,
+        ...l2,
+        l2: 'objective-only',
+      });
+      // The objective in float64 from the weights: the squared norm of the later layers, the
+      // skip weights' Frobenius norm itself.
+      const p = refParams(net);
+      const loss = refMse(refForward(p, X), y);
+      const skipNorm = p.skip.reduce((sum, row) => sum + Math.hypot(...row), 0);
+      const hidden = refL2(p).hidden;
+      const skipFrobenius = Math.sqrt(refL2(p).skip);
+      expect(evaluation.loss).toBeCloseTo(loss, 4);
+      expect(evaluation.l2).toBeCloseTo(l2.gamma * hidden + l2.gammaSkip * skipFrobenius, 4);
+      expect(evaluation.objective).toBeCloseTo(
+        loss + 0.3 * skipNorm + l2.gamma * hidden + l2.gammaSkip * skipFrobenius,
+        4,
+      );
+      const squared = await net.evaluate(batch, { lambda: 0.3, ...l2 });
+      expect(squared.l2).toBeCloseTo(l2.gamma * hidden + l2.gammaSkip * refL2(p).skip, 4);
+      for (const run of runs) {
+        run.batch.dispose();
+        run.net.dispose();
+      }
+      expect(tf.memory().numTensors).toBe(tensorsBefore);
+    });
 
     it('a wide first layer (700 × 100 weights, a product of its own on wasm) matches the float64 reference', () => {
       const random = new Random(21);

@@ -166,6 +166,11 @@ export function badCommonOptions(kind: EstimatorKind): BadOption[] {
       { gammaSkip: Number.NaN },
       'gammaSkip must be a finite number >= 0, got NaN',
     ),
+    invalid(
+      "l2 'squared'",
+      { l2: 'squared' },
+      "l2 must be one of 'gradient', 'objective-only', got 'squared'",
+    ),
     invalid('nIters -1', { nIters: -1 }, 'nIters must be an integer >= 0, got -1'),
     invalid(
       'nIters [10, 0.5]',
@@ -538,6 +543,41 @@ export const CONTRACT_CHECKS: Readonly<Record<string, (kind: EstimatorKind) => P
     );
     const scale = Math.max(...one.predicted.map((p) => Math.abs(p)));
     expect(worst).toBeLessThan(1e-4 * Math.max(1, scale));
+  },
+
+  async "l2 'objective-only' trains as gamma 0, adds the L2 terms to the objective only, and is saved"(
+    kind,
+  ) {
+    const { X, y } = contractData(kind);
+    // Without early stopping, every run trains the same epochs whatever its objective.
+    const l2 = { gamma: 0.5, gammaSkip: 0.5, patience: null };
+    const run = async (options: Record<string, unknown>) => {
+      const model = makeEstimator(kind, options);
+      const path = await model.path(X, y);
+      return { model, path, predicted: model.predict(X) };
+    };
+    const objectiveOnly = await run({ ...l2, l2: 'objective-only' });
+    const none = await run({ patience: null });
+    const gradient = await run(l2);
+    expect(summary(objectiveOnly.path)).toEqual(summary(none.path));
+    expect(objectiveOnly.predicted).toEqual(none.predicted);
+    // A real L2 gradient changes the weights, so the losses along the path.
+    expect(summary(gradient.path)).not.toEqual(summary(none.path));
+    // The same weights, so the same loss; the objective adds gamma·‖W‖² + gammaSkip·‖S‖ > 0.
+    objectiveOnly.path.forEach((step, i) => {
+      const plain = none.path[i] as PathStep;
+      expect(step.valLoss).toBe(plain.valLoss);
+      expect(step.valObjective).toBeGreaterThan(plain.valObjective);
+    });
+
+    const json = objectiveOnly.model.toJSON();
+    expect(json.options.l2).toBe('objective-only');
+    const loaded = loadEstimator(JSON.stringify(json)) as ContractEstimator;
+    expect(loaded.options).toEqual(objectiveOnly.model.options);
+    expect(loaded.predict(X)).toEqual(objectiveOnly.predicted);
+    for (const model of [loaded, objectiveOnly.model, none.model, gradient.model]) {
+      model.dispose();
+    }
   },
 
   async 'toJSON and loadEstimator give back a model that predicts the same'(kind) {
