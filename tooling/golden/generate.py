@@ -37,6 +37,7 @@ FIXTURES = {
     "hier-prox": REPO / "packages/hier-prox/test/fixtures/hier-prox.json",
     "group-hier-prox": REPO / "packages/hier-prox/test/fixtures/group-hier-prox.json",
     "cox": REPO / "packages/model/test/fixtures/cox.json",
+    "l2-objective": REPO / "packages/model/test/fixtures/l2-objective.json",
 }
 
 # Set when this script runs itself again under LASSONET_PYTHON.
@@ -119,8 +120,8 @@ def relaunch_under_reference_python(argv: list[str]) -> int | None:
 # Upstream.
 
 
-def load_upstream(ref: Path) -> tuple[types.ModuleType, types.ModuleType]:
-    """Imports lassonet.prox and lassonet.cox without the package's __init__.
+def load_upstream(ref: Path) -> dict[str, types.ModuleType]:
+    """Imports lassonet.prox, lassonet.cox and lassonet.model without the package's __init__.
 
     The __init__ pulls in the scikit-learn estimators and matplotlib plots, which the golden
     values do not need; a bare package object lets the submodules' relative imports resolve.
@@ -130,7 +131,7 @@ def load_upstream(ref: Path) -> tuple[types.ModuleType, types.ModuleType]:
     package = types.ModuleType("lassonet")
     package.__path__ = [str(ref / "lassonet")]
     sys.modules["lassonet"] = package
-    return importlib.import_module("lassonet.prox"), importlib.import_module("lassonet.cox")
+    return {name: importlib.import_module(f"lassonet.{name}") for name in ("prox", "cox", "model")}
 
 
 def upstream_version(ref: Path) -> dict[str, str | None]:
@@ -214,10 +215,63 @@ def cox_outputs(cox_module, case: dict) -> dict:
     return out
 
 
+def l2_objective_outputs(model_module, case: dict) -> dict:
+    """Upstream's training objective and gradient, and its validation objective, on one batch.
+
+    BaseLassoNet._train (lassonet/interfaces.py) steps on crit + gamma·l2_regularization() +
+    gamma_skip·l2_regularization_skip() and compares crit + lambda·l1_regularization_skip() + the
+    same L2 terms after every epoch. Those methods of lassonet/model.py read the weights' .data,
+    so the L2 terms reach the objective and not the gradient. Weights are stored in this
+    library's [in, out] orientation; torch's Linear holds [out, in].
+    """
+    import torch
+
+    dims = [len(case["skip"]), *[len(layer["bias"]) for layer in case["layers"]]]
+    net = model_module.LassoNet(*dims)
+    with torch.no_grad():
+        net.skip.weight.copy_(torch.tensor(case["skip"], dtype=torch.float32).T)
+        for linear, layer in zip(net.layers, case["layers"]):
+            linear.weight.copy_(torch.tensor(layer["weight"], dtype=torch.float32).T)
+            linear.bias.copy_(torch.tensor(layer["bias"], dtype=torch.float32))
+    X = torch.tensor(case["X"], dtype=torch.float32)
+    if "labels" in case:
+        criterion = torch.nn.CrossEntropyLoss(reduction="mean")
+        y = torch.tensor(case["labels"], dtype=torch.int64)
+    else:
+        criterion = torch.nn.MSELoss(reduction="mean")
+        y = torch.tensor(case["y"], dtype=torch.float32)
+    gamma, gamma_skip = case["gamma"], case["gammaSkip"]
+    crit = criterion(net(X), y)
+    training = crit + gamma * net.l2_regularization() + gamma_skip * net.l2_regularization_skip()
+    training.backward()
+    with torch.no_grad():
+        objective = (
+            criterion(net(X), y).item()
+            + case["lambda"] * net.l1_regularization_skip().item()
+            + gamma * net.l2_regularization().item()
+            + gamma_skip * net.l2_regularization_skip().item()
+        )
+    return {
+        "loss": float(crit.item()),
+        "objective": objective,
+        "gradients": {
+            "skip": rounded_rows(net.skip.weight.grad.T),
+            "layers": [
+                {
+                    "weight": rounded_rows(linear.weight.grad.T),
+                    "bias": [rounded(g) for g in linear.bias.grad.tolist()],
+                }
+                for linear in net.layers
+            ],
+        },
+    }
+
+
 COMPUTE = {
     "hier-prox": ("prox", hier_prox_outputs),
     "group-hier-prox": ("prox", group_hier_prox_outputs),
     "cox": ("cox", cox_outputs),
+    "l2-objective": ("model", l2_objective_outputs),
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -239,6 +293,19 @@ def fresh_inputs(kind: str, case: dict, generator) -> dict:
         return [[round(x, DECIMALS) for x in row] for row in draw.tolist()]
 
     new = dict(case)
+    if kind == "l2-objective":
+        new["X"] = normal_like(case["X"], False)
+        new["skip"] = normal_like(case["skip"], True)
+        new["layers"] = [
+            {
+                "weight": normal_like(layer["weight"], False),
+                "bias": normal_like([layer["bias"]], False)[0],
+            }
+            for layer in case["layers"]
+        ]
+        if "y" in case:
+            new["y"] = normal_like(case["y"], False)
+        return new
     if kind in ("hier-prox", "group-hier-prox"):
         new["v"] = normal_like(case["v"], True)
         new["u"] = normal_like(case["u"], True)
@@ -385,7 +452,7 @@ def run(args: argparse.Namespace, ref: Path) -> int:
     # Some torch versions flag the scatter_reduce that upstream's Efron loss uses as beta.
     warnings.filterwarnings("ignore", message="scatter_reduce")
 
-    modules = dict(zip(("prox", "cox"), load_upstream(ref)))
+    modules = load_upstream(ref)
     version = upstream_version(ref)
     failed = False
     for kind in args.only or list(FIXTURES):

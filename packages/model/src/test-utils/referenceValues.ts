@@ -62,3 +62,30 @@ export function loadReferenceValues(): ReferenceValues {
 export function coxFixtures(): CoxFixture[] {
   return loadReferenceValues().cox;
 }
+
+/** One case of test/fixtures/l2-objective.json (see its `about`). */
+export interface L2ObjectiveFixture {
+  name: string;
+  X: number[][];
+  /** Regression targets (mean squared error), or `labels` (cross-entropy). */
+  y?: number[][];
+  labels?: number[];
+  /** d × K, as `LassoNet.skip`. */
+  skip: number[][];
+  /** Each layer's weight (in × out) and bias, as `LassoNet.layers`. */
+  layers: { weight: number[][]; bias: number[] }[];
+  lambda: number;
+  gamma: number;
+  gammaSkip: number;
+  loss: number;
+  objective: number;
+  gradients: { skip: number[][]; layers: { weight: number[][]; bias: number[] }[] };
+}
+
+/** The reference's training gradient and validation objective with L2 terms, on given weights. */
+export function l2ObjectiveFixtures(): L2ObjectiveFixture[] {
+  const file = JSON.parse(
+    readFileSync(join(packageDir, 'test/fixtures/l2-objective.json'), 'utf8'),
+  ) as { cases: L2ObjectiveFixture[] };
+  return file.cases;
+}
