@@ -6,13 +6,14 @@
 // Needs LASSONET_REF (a folder holding upstream's `lassonet` package) and a Python with torch,
 // scikit-learn and tqdm (LASSONET_PYTHON, default python3); without them it says so and exits 0.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Random } from '@lassonet/core';
 import { loadMiceSplit } from '@lassonet/datasets';
+import { findUpstream } from './upstreamEnv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -27,29 +28,7 @@ const { values } = parseArgs({
 const rounds = Number(values.rounds);
 const cases = values.cases.split(',');
 
-const ref = process.env.LASSONET_REF;
-if (ref === undefined || ref === '' || !existsSync(join(ref, 'lassonet', 'interfaces.py'))) {
-  console.log(
-    'bench:upstream skipped: set LASSONET_REF to a folder holding the upstream lassonet package (a clone of github.com/lasso-net/lassonet).',
-  );
-  process.exit(0);
-}
-// LASSONET_PYTHON, else the first python3 that has what upstream needs (a version manager's
-// python3 on the PATH may lack the system's packages).
-const candidates = process.env.LASSONET_PYTHON
-  ? [process.env.LASSONET_PYTHON]
-  : ['python3', '/usr/bin/python3'];
-const python = candidates.find(
-  (candidate) =>
-    spawnSync(candidate, ['-c', 'import torch, sklearn, tqdm, numpy'], { encoding: 'utf8' })
-      .status === 0,
-);
-if (python === undefined) {
-  console.log(
-    `bench:upstream skipped: ${candidates.join(' or ')} cannot import torch, sklearn, tqdm and numpy (Debian: apt-get install python3-torch python3-sklearn python3-pandas python3-tqdm; or set LASSONET_PYTHON).`,
-  );
-  process.exit(0);
-}
+const { python, env } = findUpstream('bench:upstream');
 
 const work = mkdtempSync(join(tmpdir(), 'lassonet-upstream-'));
 const files = {};
@@ -106,7 +85,7 @@ function runSide(side, kase) {
       : [process.execPath, [join(here, 'ours.mjs'), kase, files[kase], values.threads]];
   const run = spawnSync(command, args, {
     encoding: 'utf8',
-    env: { ...process.env, LASSONET_REF: resolve(ref) },
+    env,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.status !== 0) {

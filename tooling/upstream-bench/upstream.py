@@ -12,24 +12,11 @@ numbers. LASSONET_REF names the folder holding the upstream `lassonet` package.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
-import types
 from pathlib import Path
 
-
-def import_upstream():
-    ref = Path(os.environ["LASSONET_REF"]).resolve()
-    # The package's __init__ also imports its plotting module (matplotlib), which the path does
-    # not need: register an empty package whose submodules load from the checkout.
-    package = types.ModuleType("lassonet")
-    package.__path__ = [str(ref / "lassonet")]
-    sys.modules["lassonet"] = package
-    from lassonet.interfaces import LassoNetClassifier, LassoNetRegressor
-    from lassonet.prox import prox
-
-    return LassoNetClassifier, LassoNetRegressor, prox
+from upstream_ref import import_upstream
 
 
 def main() -> None:
@@ -42,7 +29,10 @@ def main() -> None:
 
     if threads is not None:
         torch.set_num_threads(threads)
-    LassoNetClassifier, LassoNetRegressor, prox = import_upstream()
+    import_upstream()
+    from lassonet.interfaces import LassoNetClassifier, LassoNetRegressor
+    from lassonet.prox import prox
+
     data = json.loads(Path(data_path).read_text())
     out = {"case": case, "side": "upstream", "torch": torch.__version__,
            "threads": torch.get_num_threads()}
