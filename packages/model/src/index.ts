@@ -28,8 +28,10 @@ export type { Loss, LossGradient, LossKind, Target } from './losses/target.js';
 export {
   Batch,
   type Evaluation,
+  type L2Mode,
   LassoNet,
   type LayerVariables,
+  l2ModeSchema,
   type Penalties,
   type StepOptions,
   type Trainer,

@@ -37,6 +37,10 @@ import { hierProxOperator } from './proxOperator.js';
 import type { RowSplitThread } from './threads/rowSplitThread.js';
 import { type RowHalves, splitGradients } from './threads/splitGradients.js';
 
+/** How gamma and gammaSkip act (see `penaltyEntries.l2`). */
+export const l2ModeSchema = choiceOption(['gradient', 'objective-only']);
+export type L2Mode = v.InferOutput<typeof l2ModeSchema>;
+
 const penaltyEntries = {
   /** The path's lambda on sum_j ||skip_j||_2 (per group with groups). Default 0. */
   lambda: v.optional(numberOption({ min: 0 }), 0),
@@ -51,7 +55,7 @@ const penaltyEntries = {
    * square) to the reported objective, which early stopping compares, and nothing to the steps,
    * as the upstream Python package does (docs/differences-from-upstream.md).
    */
-  l2: v.optional(choiceOption(['gradient', 'objective-only']), 'gradient'),
+  l2: v.optional(l2ModeSchema, 'gradient'),
 };
 
 /** The penalties of the LassoNet objective (docs/method.md, "The network and its objective"). */

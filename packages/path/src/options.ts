@@ -9,6 +9,7 @@ import {
   classWeightSchema,
   groupsSchema,
   hiddenDimsSchema,
+  l2ModeSchema,
   ModelError,
   type OptimizerOptions,
   optimizerSchema,
@@ -94,7 +95,7 @@ function commonEntries(valSizeDefault: number) {
      * the steps, with gammaSkip on ||skip||_F rather than its square: what the upstream Python
      * package computes. Default 'gradient'.
      */
-    l2: v.optional(choiceOption(['gradient', 'objective-only']), 'gradient'),
+    l2: v.optional(l2ModeSchema, 'gradient'),
     /** lambda_{k+1} = pathMultiplier · lambda_k. Default 1.02. */
     pathMultiplier: v.optional(numberOption({ above: 1 }), 1.02),
     /** Hierarchy multiplier: a feature's first-layer weights are bounded by M·||its skip weights||. Default 10. */

@@ -1,5 +1,5 @@
 import { type Tensor, tf } from '@lassonet/backend';
-import type { Batch, Evaluation, LassoNet, ModelOptimizer } from '@lassonet/model';
+import type { Batch, Evaluation, L2Mode, LassoNet, ModelOptimizer } from '@lassonet/model';
 import { EarlyStopping } from './earlyStopping.js';
 import type { Minibatches } from './minibatches.js';
 import type { Pacer } from './pacer.js';
@@ -15,7 +15,7 @@ export interface TrainContext {
   minibatches: Minibatches | undefined;
   gamma: number;
   gammaSkip: number;
-  l2: 'gradient' | 'objective-only';
+  l2: L2Mode;
   M: number;
   tol: number;
   backtrack: boolean;
