@@ -8,11 +8,11 @@
 // @lassonet/upstream-bench); without them it says so and exits 0.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findUpstream } from '@lassonet/upstream-bench/upstreamEnv.mjs';
+import { findUpstream, machineLine, machineReport } from '@lassonet/upstream-bench/upstreamEnv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -165,15 +165,7 @@ for (const problem of problems) {
 const first = runs[problems[0]].upstream[0];
 const report = {
   date: new Date().toISOString(),
-  machine: {
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: availableParallelism(),
-    memoryGB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    torch: first.torch,
-    upstreamThreads: first.threads,
-    oursThreads: Number(values.threads),
-  },
+  machine: machineReport(first, Number(values.threads)),
   settings: {
     seeds,
     problems,
@@ -190,7 +182,7 @@ const pm = (s, format) => `${format(s.mean)} ± ${format(s.sd)}`;
 const fixed = (digits) => (x) => x.toFixed(digits);
 const significant = (x) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
 console.log(
-  `${report.machine.cpu}, ${report.machine.cores} cores; node ${report.machine.node}; torch ${report.machine.torch} with ${report.machine.upstreamThreads} thread(s); ours on wasm with threads: ${report.machine.oursThreads}; seeds ${seeds.join(', ')}; gamma ${values.gamma ?? 'default'}; l2 ${values.l2 ?? 'default'}`,
+  `${machineLine(report.machine)} (wasm); seeds ${seeds.join(', ')}; gamma ${values.gamma ?? 'default'}; l2 ${values.l2 ?? 'default'}`,
 );
 const header = [
   'problem',

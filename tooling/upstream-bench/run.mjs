@@ -7,13 +7,13 @@
 // scikit-learn and tqdm (LASSONET_PYTHON, default python3); without them it says so and exits 0.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Random } from '@lassonet/core';
 import { loadMiceSplit } from '@lassonet/datasets';
-import { findUpstream } from './upstreamEnv.mjs';
+import { findUpstream, machineLine, machineReport } from './upstreamEnv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -151,15 +151,7 @@ for (const kase of cases) {
 }
 const report = {
   date: new Date().toISOString(),
-  machine: {
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: availableParallelism(),
-    memoryGB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    torch: results[cases[0]].upstream[0].torch,
-    upstreamThreads: results[cases[0]].upstream[0].threads,
-    oursThreads: Number(values.threads),
-  },
+  machine: machineReport(results[cases[0]].upstream[0], Number(values.threads)),
   rounds,
   summary,
   runs: results,
@@ -169,9 +161,7 @@ writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 
 const f = (s, unit, digits) =>
   `${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
-console.log(
-  `${report.machine.cpu}, ${report.machine.cores} cores; node ${report.machine.node}; torch ${report.machine.torch} with ${report.machine.upstreamThreads} thread(s); ours with threads: ${report.machine.oursThreads}; ${rounds} rounds`,
-);
+console.log(`${machineLine(report.machine)}; ${rounds} rounds`);
 for (const kase of cases.filter((c) => c !== 'prox')) {
   const s = summary[kase];
   console.log(

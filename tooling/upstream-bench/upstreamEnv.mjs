@@ -2,6 +2,7 @@
 // upstream's `lassonet` package) and a Python that can import what upstream imports.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const MODULES = ['torch', 'sklearn', 'tqdm', 'numpy'];
@@ -44,4 +45,25 @@ export function findUpstream(task) {
     PYTHONDONTWRITEBYTECODE: '1',
   };
   return { ref: resolve(ref), python, env };
+}
+
+/**
+ * The machine and both sides' set-up, for a report: `upstreamRun` is the output of one upstream
+ * run (it names its torch version and threads), `oursThreads` this project's `threads` option.
+ */
+export function machineReport(upstreamRun, oursThreads) {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    torch: upstreamRun.torch,
+    upstreamThreads: upstreamRun.threads,
+    oursThreads,
+  };
+}
+
+/** `machineReport`'s result as the first line of a printed report. */
+export function machineLine(machine) {
+  return `${machine.cpu}, ${machine.cores} cores; node ${machine.node}; torch ${machine.torch} with ${machine.upstreamThreads} thread(s); ours with threads: ${machine.oursThreads}`;
 }
