@@ -220,7 +220,7 @@ for (const problem of problems) {
   const { k } = PROBLEMS[problem];
   const w = summary[problem].withinSeedSpread;
   console.log(
-    `${problem}: our mean score at ≤ ${k} features ${w.ours.toFixed(3)}; upstream's seeds ± one sd span [${w.low.toFixed(3)}, ${w.high.toFixed(3)}]: within seed spread: ${w.within ? 'yes' : 'no'}`,
+    `${problem}: our mean score at ≤ ${k} features ${w.ours.toFixed(3)}; upstream's seeds ± one sd span [${w.low.toFixed(3)}, ${w.high.toFixed(3)}]: within seed spread: ${seeds.length < 2 ? 'not known from one seed' : w.within ? 'yes' : 'no'}`,
   );
 }
 const total = (side) =>
