@@ -10,15 +10,7 @@ function fromCase(c: L2ObjectiveFixture): { net: LassoNet; batch: Batch } {
   const hiddenDims = c.layers.slice(0, -1).map((l) => l.bias.length);
   const nOutputs = (c.layers.at(-1) as L2ObjectiveFixture['layers'][number]).bias.length;
   const net = new LassoNet({ nFeatures: c.skip.length, hiddenDims, nOutputs, seed: 0 });
-  // assign copies: tidy frees the tensors it copies from.
-  tf.tidy(() => {
-    net.skip.assign(tf.tensor2d(c.skip));
-    c.layers.forEach((layer, l) => {
-      const own = net.layers[l] as LassoNet['layers'][number];
-      own.weight.assign(tf.tensor2d(layer.weight));
-      own.bias.assign(tf.tensor1d(layer.bias));
-    });
-  });
+  net.load({ ...net.toJSON(), weights: { skip: c.skip, layers: c.layers } });
   const batch =
     c.labels === undefined
       ? net.prepare(c.X, c.y as number[][], meanSquaredError())

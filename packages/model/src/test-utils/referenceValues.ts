@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CheckpointWeights } from '../checkpoint.js';
 
 /** The package directory (this file is src/test-utils/referenceValues.ts). */
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,23 +64,19 @@ export function coxFixtures(): CoxFixture[] {
   return loadReferenceValues().cox;
 }
 
-/** One case of test/fixtures/l2-objective.json (see its `about`). */
-export interface L2ObjectiveFixture {
+/** One case of test/fixtures/l2-objective.json (see its `about`): weights as in a checkpoint. */
+export interface L2ObjectiveFixture extends Omit<CheckpointWeights, 'logSigma'> {
   name: string;
   X: number[][];
   /** Regression targets (mean squared error), or `labels` (cross-entropy). */
   y?: number[][];
   labels?: number[];
-  /** d × K, as `LassoNet.skip`. */
-  skip: number[][];
-  /** Each layer's weight (in × out) and bias, as `LassoNet.layers`. */
-  layers: { weight: number[][]; bias: number[] }[];
   lambda: number;
   gamma: number;
   gammaSkip: number;
   loss: number;
   objective: number;
-  gradients: { skip: number[][]; layers: { weight: number[][]; bias: number[] }[] };
+  gradients: Omit<CheckpointWeights, 'logSigma'>;
 }
 
 /** The reference's training gradient and validation objective with L2 terms, on given weights. */
