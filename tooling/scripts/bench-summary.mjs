@@ -57,6 +57,13 @@ const targets = [
     'arrays',
     150,
   ),
+  benchmark(
+    'first-drop search (lambdaStart auto), 8x100x77 random weights, wasm (ms)',
+    hierProx,
+    'wasm firstDropPenalty 8x100x77',
+    'clipped first layer',
+    300,
+  ),
   benchmark('MICE epoch with validation, wasm (ms)', model, 'wasm MICE-sized epoch 778', EPOCH, 3),
   benchmark(
     'MICE epoch with validation, wasm, two threads (ms)',

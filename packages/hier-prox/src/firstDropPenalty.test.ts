@@ -13,7 +13,7 @@ function plainSearch(
   skip: Float32Array,
   hidden: Float32Array,
   nFeatures: number,
-  options: { M: number; groups?: number[][]; start: number },
+  options: { M: number; groups?: number[][]; start: number; lambdaBar?: number },
 ): { lambda: number; dropped: number[] } {
   const nOutputs = skip.length / nFeatures;
   const groups = options.groups ?? Array.from({ length: nFeatures }, (_, j) => [j]);
@@ -28,6 +28,7 @@ function plainSearch(
       const next = hierProxArrays(s, h, nFeatures, {
         lambda,
         M: options.M,
+        lambdaBar: options.lambdaBar ?? 0,
         ...(options.groups === undefined ? {} : { groups: options.groups }),
       });
       const moved = Math.max(...next.skip.map((x, k) => Math.abs(x - (s[k] as number))));
@@ -53,25 +54,51 @@ describe('firstDropPenalty', () => {
     { seed: 3, M: 1, scale: 0.3 },
     { seed: 4, M: 30, scale: 0.01 },
     { seed: 5, M: 10, scale: 0.2, groups: [[0, 3], [1], [2, 4, 5]] },
-  ])('gives the plain search its answer (seed $seed, M $M)', async ({ seed, M, scale, groups }) => {
-    const shape = { nFeatures: 6, nOutputs: 2, nHidden: 5 };
-    const { skip, hidden } = seededWeights(seed, shape);
-    const s = Float32Array.from(skip.flat(), (x) => scale * x);
-    const h = Float32Array.from(hidden.flat(), (x) => scale * x);
-    const expected = plainSearch(s, h, shape.nFeatures, {
-      M,
-      start: 2e-6,
-      ...(groups === undefined ? {} : { groups }),
-    });
-    const st = tf.tensor2d(s, [shape.nFeatures, shape.nOutputs]);
-    const ht = tf.tensor2d(h, [shape.nFeatures, shape.nHidden]);
-    const found = await firstDropPenalty(st, ht, {
-      M,
-      start: 2e-6,
-      ...(groups === undefined ? {} : { groups }),
-    });
-    tf.dispose([st, ht]);
-    expect(found.lambda).toBe(expected.lambda);
-    expect(found.dropped).toEqual(expected.dropped);
+    { seed: 6, M: 10, scale: 0.3, lambdaBar: 0.01 },
+    {
+      seed: 7,
+      M: 3,
+      scale: 0.1,
+      lambdaBar: 0.002,
+      groups: [
+        [0, 1, 2],
+        [3, 4, 5],
+      ],
+    },
+  ])(
+    'gives the plain search its answer (seed $seed, M $M)',
+    async ({ seed, M, scale, groups, lambdaBar }) => {
+      const shape = { nFeatures: 6, nOutputs: 2, nHidden: 5 };
+      const { skip, hidden } = seededWeights(seed, shape);
+      const s = Float32Array.from(skip.flat(), (x) => scale * x);
+      const h = Float32Array.from(hidden.flat(), (x) => scale * x);
+      const extra = {
+        ...(groups === undefined ? {} : { groups }),
+        ...(lambdaBar === undefined ? {} : { lambdaBar }),
+      };
+      const expected = plainSearch(s, h, shape.nFeatures, { M, start: 2e-6, ...extra });
+      const st = tf.tensor2d(s, [shape.nFeatures, shape.nOutputs]);
+      const ht = tf.tensor2d(h, [shape.nFeatures, shape.nHidden]);
+      const found = await firstDropPenalty(st, ht, { M, start: 2e-6, ...extra });
+      tf.dispose([st, ht]);
+      expect(found.lambda).toBe(expected.lambda);
+      expect(found.dropped).toEqual(expected.dropped);
+    },
+  );
+
+  it('names the feature whose weights are not finite, with or without lambdaBar', async () => {
+    const skip = tf.tensor2d([[1], [0.5], [2]]);
+    const hidden = tf.tensor2d([
+      [0.1, 0.2],
+      [Number.NaN, 0.1],
+      [0.3, 0.4],
+    ]);
+    for (const lambdaBar of [0, 0.01]) {
+      await expect(firstDropPenalty(skip, hidden, { lambdaBar })).rejects.toMatchObject({
+        code: 'NON_FINITE',
+        message: expect.stringMatching(/feature 1 contain NaN or Infinity/),
+      });
+    }
+    tf.dispose([skip, hidden]);
   });
 });

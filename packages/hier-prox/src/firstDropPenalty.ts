@@ -3,7 +3,7 @@ import { HierProxError } from './errors.js';
 import { type GroupLayout, groupLayout, singletonGroups } from './groups.js';
 import { checkKernels } from './hierProx.js';
 import { type FirstDropOptions, firstDropSchema, parse } from './options.js';
-import { hierProxKernel } from './proxKernel.js';
+import { repeatedProx } from './repeatedProx.js';
 
 export type { FirstDropOptions };
 
@@ -49,35 +49,24 @@ export async function firstDropPenalty(
   // Beyond this penalty a single prox zeroes every group, so the search always ends.
   const ceiling = penaltyCeiling(skip0, hidden0, nOutputs, nHidden, layout, M);
 
-  // Two buffers each, swapped after every prox: the result of one is the input of the next.
+  // Two skip buffers, swapped after every prox: the result of one is the input of the next.
   let skipNow = new Float32Array(skip0.length);
-  let hiddenNow = new Float32Array(hidden0.length);
   let skipNext = new Float32Array(skip0.length);
-  let hiddenNext = new Float32Array(hidden0.length);
+  const prox = repeatedProx(skip0, hidden0, nOutputs, nHidden, layout, { M, lambdaBar });
   let previous = 0;
   for (let lambda = start; ; lambda *= factor) {
     skipNow.set(skip0);
-    hiddenNow.set(hidden0);
+    prox.restart();
     for (let iteration = 0; iteration < maxIterations; iteration++) {
       if (!canReachZero(skipNow, nOutputs, layout, before, lambda, maxIterations - iteration)) {
         break;
       }
-      hierProxKernel(
-        skipNow,
-        hiddenNow,
-        nOutputs,
-        nHidden,
-        layout,
-        { lambda, lambdaBar, M },
-        skipNext,
-        hiddenNext,
-      );
+      prox.apply(lambda, skipNow, skipNext);
       let moved = 0;
       for (let i = 0; i < skipNow.length; i++) {
         moved = Math.max(moved, Math.abs((skipNext[i] as number) - (skipNow[i] as number)));
       }
       [skipNow, skipNext] = [skipNext, skipNow];
-      [hiddenNow, hiddenNext] = [hiddenNext, hiddenNow];
       if (moved < tol) break;
     }
     const after = selectedGroups(skipNow, nOutputs, layout);

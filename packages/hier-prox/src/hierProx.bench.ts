@@ -3,7 +3,7 @@ import '@lassonet/backend-wasm';
 import { type Tensor2D, tf, useBackend } from '@lassonet/backend';
 import { Random } from '@lassonet/backend-conformance';
 import { bench, describe } from 'vitest';
-import { type HierProxMethod, hierProx } from './index.js';
+import { firstDropPenalty, type HierProxMethod, hierProx } from './index.js';
 
 // Sizes K x H x d of the reference figures: MICE (8 classes, 100 hidden, 77 proteins), a wide
 // regression, and a large wide model.
@@ -52,3 +52,26 @@ for (const backend of ['wasm', 'cpu']) {
     });
   }
 }
+
+// The start-of-path search at MICE size. lambdaBar 1e-30 changes no answer on these weights but
+// runs the plain kernel at every prox, so the pair shows what the clipped first layer saves.
+describe('wasm firstDropPenalty 8x100x77', () => {
+  let w: { skip: Tensor2D; hidden: Tensor2D } | undefined;
+  const setup = async () => {
+    await useBackend('wasm');
+    w ??= weights(8, 100, 77);
+  };
+  for (const [name, lambdaBar] of [
+    ['clipped first layer', 0],
+    ['plain kernel', 1e-30],
+  ] as const) {
+    bench(
+      name,
+      async () => {
+        if (w === undefined) throw new Error('setup did not run');
+        await firstDropPenalty(w.skip, w.hidden, { M: 10, start: 2e-6, lambdaBar });
+      },
+      { setup, time: 2000, warmupIterations: 2 },
+    );
+  }
+});
