@@ -1,4 +1,4 @@
-import { HierProxError } from './errors.js';
+import { groupSkipNorm2, nonFiniteError, scaleGroupSkip } from './groupSkip.js';
 import type { GroupLayout } from './groups.js';
 import type { ProxParams } from './options.js';
 
@@ -48,14 +48,7 @@ export function hierProxKernel(
     const first = offsets[g] as number;
     const end = offsets[g + 1] as number;
 
-    let norm2 = 0;
-    for (let t = first; t < end; t++) {
-      const row = (members[t] as number) * nOutputs;
-      for (let k = 0; k < nOutputs; k++) {
-        const x = skip[row + k] as number;
-        norm2 += x * x;
-      }
-    }
+    const norm2 = groupSkipNorm2(skip, nOutputs, layout, g);
     const vNorm = Math.sqrt(norm2);
     const r = vNorm - lambda;
 
@@ -81,13 +74,7 @@ export function hierProxKernel(
         }
       }
     }
-    if (!Number.isFinite(finite) || !Number.isFinite(norm2)) {
-      const feature = members[first] as number;
-      throw new HierProxError(
-        'NON_FINITE',
-        `The weights of feature ${feature}${end - first > 1 ? ` (group ${g})` : ''} contain NaN or Infinity; Hier-Prox needs finite weights.`,
-      );
-    }
+    if (!Number.isFinite(finite) || !Number.isFinite(norm2)) throw nonFiniteError(layout, g);
 
     // Drop admitted elements that the grown threshold has overtaken, until none is dropped.
     let w = (M * (r + M * sum)) / (1 + count * MM);
@@ -110,10 +97,9 @@ export function hierProxKernel(
     // A zero skip row has no direction to keep: the feature leaves (the reference gives NaN).
     const wStar = vNorm > 0 && w > 0 ? w : 0;
     const scale = wStar > 0 ? wStar / (M * vNorm) : 0;
+    scaleGroupSkip(skip, outSkip, nOutputs, layout, g, scale);
     for (let t = first; t < end; t++) {
       const j = members[t] as number;
-      const sRow = j * nOutputs;
-      for (let k = 0; k < nOutputs; k++) outSkip[sRow + k] = (skip[sRow + k] as number) * scale;
       // sign(u)·min(max(0, |u| - lambdaBar), w*), exact at any magnitudes and without branches
       // (random signs would defeat the branch predictor, as they do in Math.min and Math.max):
       // each comparison gives 0 or 1, and of the products summed only the selected one is

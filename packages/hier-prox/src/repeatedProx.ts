@@ -1,4 +1,4 @@
-import { HierProxError } from './errors.js';
+import { groupSkipNorm2, nonFiniteError, scaleGroupSkip } from './groupSkip.js';
 import type { GroupLayout } from './groups.js';
 import type { ProxParams } from './options.js';
 import { hierProxKernel } from './proxKernel.js';
@@ -69,7 +69,6 @@ class ClippedFirstLayer implements RepeatedProx {
     for (let g = 0; g < nGroups; g++) {
       let at = this.start[g] as number;
       let finite = 0;
-      let norm2 = 0;
       for (let t = offsets[g] as number; t < (offsets[g + 1] as number); t++) {
         const j = members[t] as number;
         for (let i = j * nHidden; i < (j + 1) * nHidden; i++) {
@@ -77,15 +76,9 @@ class ClippedFirstLayer implements RepeatedProx {
           finite += a;
           this.sorted[at++] = a;
         }
-        for (let k = j * nOutputs; k < (j + 1) * nOutputs; k++) norm2 += (skip[k] as number) ** 2;
       }
-      if (!Number.isFinite(finite) || !Number.isFinite(norm2)) {
-        const feature = members[offsets[g] as number] as number;
-        throw new HierProxError(
-          'NON_FINITE',
-          `The weights of feature ${feature}${(offsets[g + 1] as number) - (offsets[g] as number) > 1 ? ` (group ${g})` : ''} contain NaN or Infinity; Hier-Prox needs finite weights.`,
-        );
-      }
+      const norm2 = groupSkipNorm2(skip, nOutputs, layout, g);
+      if (!Number.isFinite(finite) || !Number.isFinite(norm2)) throw nonFiniteError(layout, g);
       const group = this.sorted.subarray(this.start[g], this.start[g + 1]);
       group.sort().reverse();
     }
@@ -99,18 +92,10 @@ class ClippedFirstLayer implements RepeatedProx {
 
   apply(lambda: number, skip: Float32Array, out: Float32Array): void {
     const { M, nOutputs, sorted, clipped, level } = this;
-    const { members, offsets, nGroups } = this.layout;
+    const { nGroups } = this.layout;
     const MM = M * M;
     for (let g = 0; g < nGroups; g++) {
-      let norm2 = 0;
-      for (let t = offsets[g] as number; t < (offsets[g + 1] as number); t++) {
-        const row = (members[t] as number) * nOutputs;
-        for (let k = 0; k < nOutputs; k++) {
-          const x = skip[row + k] as number;
-          norm2 += x * x;
-        }
-      }
-      const vNorm = Math.sqrt(norm2);
+      const vNorm = Math.sqrt(groupSkipNorm2(skip, nOutputs, this.layout, g));
       const r = vNorm - lambda;
 
       // The active set is a prefix of the sorted magnitudes: the clipped block, when it lies
@@ -140,10 +125,7 @@ class ClippedFirstLayer implements RepeatedProx {
 
       const wStar = vNorm > 0 && w > 0 ? w : 0;
       const scale = wStar > 0 ? wStar / (M * vNorm) : 0;
-      for (let t = offsets[g] as number; t < (offsets[g + 1] as number); t++) {
-        const row = (members[t] as number) * nOutputs;
-        for (let k = 0; k < nOutputs; k++) out[row + k] = (skip[row + k] as number) * scale;
-      }
+      scaleGroupSkip(skip, out, nOutputs, this.layout, g, scale);
       // Every magnitude above w* becomes w* (as float32): the block, if it lies above, and the
       // untouched values above it, which follow the block in the sorted order.
       if (k === 0 || wStar < c) {
