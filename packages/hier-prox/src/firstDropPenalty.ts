@@ -1,5 +1,6 @@
 import type { Tensor } from '@lassonet/backend';
 import { HierProxError } from './errors.js';
+import { groupSkipNorm2 } from './groupSkip.js';
 import { type GroupLayout, groupLayout, singletonGroups } from './groups.js';
 import { checkKernels } from './hierProx.js';
 import { type FirstDropOptions, firstDropSchema, parse } from './options.js';
@@ -104,12 +105,8 @@ function canReachZero(
   const slack = 1 - 1e-6 * left;
   for (let g = 0; g < layout.nGroups; g++) {
     if (!selected[g]) continue;
-    let norm2 = 0;
-    for (let t = layout.offsets[g] as number; t < (layout.offsets[g + 1] as number); t++) {
-      const row = (layout.members[t] as number) * nOutputs;
-      for (let k = 0; k < nOutputs; k++) norm2 += (skip[row + k] as number) ** 2;
-    }
-    if (Math.sqrt(norm2) * slack <= lambda * left) return true;
+    const norm = Math.sqrt(groupSkipNorm2(skip, nOutputs, layout, g));
+    if (norm * slack <= lambda * left) return true;
   }
   return false;
 }
@@ -138,14 +135,12 @@ function penaltyCeiling(
 ): number {
   let ceiling = 0;
   for (let g = 0; g < layout.nGroups; g++) {
-    let norm2 = 0;
     let l1 = 0;
     for (let t = layout.offsets[g] as number; t < (layout.offsets[g + 1] as number); t++) {
       const j = layout.members[t] as number;
-      for (let k = 0; k < nOutputs; k++) norm2 += (skip[j * nOutputs + k] as number) ** 2;
       for (let i = 0; i < nHidden; i++) l1 += Math.abs(hidden[j * nHidden + i] as number);
     }
-    ceiling = Math.max(ceiling, Math.sqrt(norm2) + M * l1);
+    ceiling = Math.max(ceiling, Math.sqrt(groupSkipNorm2(skip, nOutputs, layout, g)) + M * l1);
   }
   return ceiling;
 }
